@@ -1,0 +1,2 @@
+//! \`scipy.fft\` for xp. Not yet built: this crate is a placeholder so the workspace layout is
+//! complete; its functions land with their own issue.

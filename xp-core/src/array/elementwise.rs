@@ -1,0 +1,255 @@
+//! Element-wise functions of the array API standard, one line each on top of [`crate::kernels`].
+//!
+//! Type rules: arithmetic needs [`Numeric`], transcendental functions [`Float`] (real or complex),
+//! rounding and `atan2`-style functions [`RealFloat`], bitwise functions [`Integer`], logical
+//! functions `bool`. Both operands of a binary function have the same element type (use
+//! [`Array::astype`] to convert); they broadcast against each other.
+
+use crate::array::Array;
+use crate::backend::Backend;
+use crate::element::{Element, Float, Integer, Numeric, RealFloat, RealNumeric};
+use crate::error::Result;
+use crate::kernels::binary::*;
+use crate::kernels::unary::*;
+
+/// Generates `pub fn name(&self) -> Result<Array<Out, B>>` methods from unary kernels.
+macro_rules! unary_methods {
+    ($($(#[$doc:meta])* $method:ident => $kernel:ident;)*) => {
+        $(
+            $(#[$doc])*
+            ///
+            /// # Errors
+            /// Only a backend failure.
+            pub fn $method(&self) -> Result<Array<<$kernel<T> as crate::kernels::Map1>::Out, B>> {
+                self.map1($kernel::<T>::new())
+            }
+        )*
+    };
+}
+
+/// Generates `pub fn name(&self, other) -> Result<Array<Out, B>>` methods from binary kernels.
+macro_rules! binary_methods {
+    ($($(#[$doc:meta])* $method:ident => $kernel:ident;)*) => {
+        $(
+            $(#[$doc])*
+            ///
+            /// # Errors
+            /// [`crate::Error::Broadcast`] if the shapes do not broadcast.
+            pub fn $method(&self, other: &Array<T, B>) -> Result<Array<<$kernel<T> as crate::kernels::Map2>::Out, B>> {
+                self.map2(other, $kernel::<T>::new())
+            }
+        )*
+    };
+}
+
+impl<T: Element, B: Backend> Array<T, B> {
+    /// Casts to another element type (NumPy's `astype`, unsafe casting: see [`Element::from_scalar`]).
+    ///
+    /// # Errors
+    /// Only a backend failure.
+    pub fn astype<U: Element>(&self) -> Result<Array<U, B>> {
+        self.map1(Cast::<T, U>::new())
+    }
+
+    unary_methods! {
+        /// `+x`: a copy.
+        positive => Positive;
+    }
+    binary_methods! {
+        /// `x1 == x2`.
+        equal => Equal;
+        /// `x1 != x2`.
+        not_equal => NotEqual;
+    }
+}
+
+impl<T: Numeric, B: Backend> Array<T, B> {
+    unary_methods! {
+        /// `-x` (wrapping for integers).
+        negative => Negative;
+        /// `x * x`.
+        square => Square;
+    }
+    binary_methods! {
+        /// `x1 + x2` (wrapping for integers).
+        add => Add;
+        /// `x1 - x2`.
+        subtract => Subtract;
+        /// `x1 * x2`.
+        multiply => Multiply;
+    }
+}
+
+impl<T: RealNumeric, B: Backend> Array<T, B> {
+    binary_methods! {
+        /// `x1 < x2`.
+        less => Less;
+        /// `x1 <= x2`.
+        less_equal => LessEqual;
+        /// `x1 > x2`.
+        greater => Greater;
+        /// `x1 >= x2`.
+        greater_equal => GreaterEqual;
+        /// Element-wise minimum, NaN-propagating.
+        minimum => Minimum;
+        /// Element-wise maximum, NaN-propagating.
+        maximum => Maximum;
+    }
+
+    /// `clip(x, min, max)` with scalar bounds; `None` leaves that side unbounded.
+    ///
+    /// # Errors
+    /// Only a backend failure.
+    pub fn clip(&self, min: Option<T>, max: Option<T>) -> Result<Self> {
+        self.map1(ClipScalar { lo: min, hi: max })
+    }
+
+    /// `clip(x, min, max)` with array bounds that broadcast against `x`.
+    ///
+    /// # Errors
+    /// [`crate::Error::Broadcast`] if the shapes do not broadcast.
+    pub fn clip_arrays(&self, min: &Self, max: &Self) -> Result<Self> {
+        self.map3(min, max, Clip::<T>::new())
+    }
+}
+
+impl<T: Integer, B: Backend> Array<T, B> {
+    unary_methods! {
+        /// `|x|` (wrapping at the minimum value, as NumPy).
+        abs_int => AbsReal;
+        /// Sign: -1, 0 or 1.
+        sign_int => SignInt;
+        /// Bitwise not.
+        bitwise_invert => BitwiseInvert;
+    }
+    binary_methods! {
+        /// Floor division (by zero gives 0).
+        floor_divide_int => FloorDivideInt;
+        /// Remainder with the sign of the divisor (by zero gives 0).
+        remainder_int => RemainderInt;
+        /// Bitwise and.
+        bitwise_and => BitwiseAnd;
+        /// Bitwise or.
+        bitwise_or => BitwiseOr;
+        /// Bitwise xor.
+        bitwise_xor => BitwiseXor;
+        /// Left shift.
+        bitwise_left_shift => BitwiseLeftShift;
+        /// Right shift.
+        bitwise_right_shift => BitwiseRightShift;
+    }
+}
+
+impl<T: Float, B: Backend> Array<T, B> {
+    unary_methods! {
+        /// `|x|` as the real type (modulus for complex).
+        abs => Abs;
+        /// Square root.
+        sqrt => Sqrt;
+        /// `e^x`.
+        exp => Exp;
+        /// `e^x - 1`, accurate near 0.
+        expm1 => Expm1;
+        /// Natural logarithm.
+        log => Log;
+        /// `ln(1 + x)`, accurate near 0.
+        log1p => Log1p;
+        /// Base-2 logarithm.
+        log2 => Log2;
+        /// Base-10 logarithm.
+        log10 => Log10;
+        /// Sine.
+        sin => Sin;
+        /// Cosine.
+        cos => Cos;
+        /// Tangent.
+        tan => Tan;
+        /// Inverse sine.
+        asin => Asin;
+        /// Inverse cosine.
+        acos => Acos;
+        /// Inverse tangent.
+        atan => Atan;
+        /// Hyperbolic sine.
+        sinh => Sinh;
+        /// Hyperbolic cosine.
+        cosh => Cosh;
+        /// Hyperbolic tangent.
+        tanh => Tanh;
+        /// Inverse hyperbolic sine.
+        asinh => Asinh;
+        /// Inverse hyperbolic cosine.
+        acosh => Acosh;
+        /// Inverse hyperbolic tangent.
+        atanh => Atanh;
+        /// `1 / x`.
+        reciprocal => Reciprocal;
+        /// Complex conjugate (a copy for real types).
+        conj => Conj;
+        /// Real part.
+        real => Real;
+        /// Imaginary part (zeros for real types).
+        imag => Imag;
+        /// Sign: -1, 0, 1 for reals (NaN stays NaN), `x / |x|` for complex.
+        sign => Sign;
+        /// Whether each element is NaN.
+        isnan => IsNan;
+        /// Whether each element is infinite.
+        isinf => IsInf;
+        /// Whether each element is finite.
+        isfinite => IsFinite;
+    }
+    binary_methods! {
+        /// `x1 / x2`.
+        divide => Divide;
+        /// `x1 ^ x2`.
+        pow => Pow;
+    }
+}
+
+impl<T: RealFloat, B: Backend> Array<T, B> {
+    unary_methods! {
+        /// Round down.
+        floor => Floor;
+        /// Round up.
+        ceil => Ceil;
+        /// Round half to even.
+        round => Round;
+        /// Round toward zero.
+        trunc => Trunc;
+        /// Whether the sign bit is set.
+        signbit => Signbit;
+    }
+    binary_methods! {
+        /// `atan2(x1, x2)`, the angle of the point `(x2, x1)`.
+        atan2 => Atan2;
+        /// `sqrt(x1^2 + x2^2)`.
+        hypot => Hypot;
+        /// `|x1|` with the sign of `x2`.
+        copysign => Copysign;
+        /// Next representable value after `x1` toward `x2`.
+        nextafter => Nextafter;
+        /// `ln(e^x1 + e^x2)`.
+        logaddexp => Logaddexp;
+        /// `floor(x1 / x2)`.
+        floor_divide => FloorDivide;
+        /// Remainder with the sign of the divisor.
+        remainder => Remainder;
+    }
+}
+
+// `IsBool` is implemented for `bool` alone; the generic form lets the method macros name `T`.
+impl<T: IsBool + IsBoolean, B: Backend> Array<T, B> {
+    unary_methods! {
+        /// Logical not.
+        logical_not => LogicalNot;
+    }
+    binary_methods! {
+        /// Logical and.
+        logical_and => LogicalAnd;
+        /// Logical or.
+        logical_or => LogicalOr;
+        /// Logical xor.
+        logical_xor => LogicalXor;
+    }
+}
