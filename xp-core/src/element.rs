@@ -98,9 +98,7 @@ mod sealed {
 }
 
 /// A type that arrays can hold. Sealed: the eight types of the array API standard that xp supports.
-pub trait Element:
-    Copy + Debug + Default + PartialEq + Send + Sync + 'static + sealed::Sealed
-{
+pub trait Element: Copy + Debug + Default + PartialEq + Send + Sync + 'static + sealed::Sealed {
     /// The runtime tag of this type.
     const DTYPE: DType;
     /// This value as a [`Scalar`].
@@ -152,12 +150,24 @@ pub trait RealNumeric: Numeric + PartialOrd {
     /// The smaller of two values, NaN-propagating like NumPy's `minimum`.
     #[inline(always)]
     fn min_nan(self, b: Self) -> Self {
-        if self.is_nan_real() || self <= b { self } else if b.is_nan_real() || b < self { b } else { self }
+        if self.is_nan_real() || self <= b {
+            self
+        } else if b.is_nan_real() || b < self {
+            b
+        } else {
+            self
+        }
     }
     /// The larger of two values, NaN-propagating like NumPy's `maximum`.
     #[inline(always)]
     fn max_nan(self, b: Self) -> Self {
-        if self.is_nan_real() || self >= b { self } else if b.is_nan_real() || b > self { b } else { self }
+        if self.is_nan_real() || self >= b {
+            self
+        } else if b.is_nan_real() || b > self {
+            b
+        } else {
+            self
+        }
     }
 }
 
@@ -405,7 +415,11 @@ macro_rules! int_element {
             #[inline(always)]
             #[allow(unused_comparisons)]
             fn shl(self, b: Self) -> Self {
-                if b < 0 || (b as i64) >= $bits { 0 } else { self.wrapping_shl(b as u32) }
+                if b < 0 || (b as i64) >= $bits {
+                    0
+                } else {
+                    self.wrapping_shl(b as u32)
+                }
             }
             #[inline(always)]
             #[allow(unused_comparisons)]
@@ -423,7 +437,11 @@ macro_rules! int_element {
                     return 0;
                 }
                 let q = self.wrapping_div(b);
-                if (self.wrapping_rem(b) != 0) && ((self < 0) != (b < 0)) { q.wrapping_sub(1) } else { q }
+                if (self.wrapping_rem(b) != 0) && ((self < 0) != (b < 0)) {
+                    q.wrapping_sub(1)
+                } else {
+                    q
+                }
             }
             #[inline(always)]
             #[allow(unused_comparisons)]
@@ -432,7 +450,11 @@ macro_rules! int_element {
                     return 0;
                 }
                 let r = self.wrapping_rem(b);
-                if r != 0 && ((r < 0) != (b < 0)) { r.wrapping_add(b) } else { r }
+                if r != 0 && ((r < 0) != (b < 0)) {
+                    r.wrapping_add(b)
+                } else {
+                    r
+                }
             }
         }
     };
@@ -711,7 +733,11 @@ macro_rules! real_float {
                 }
                 let m = if self > b { self } else { b };
                 let d = -<$t>::abs(self - b);
-                if d.is_nan() { d } else { m + <$t>::ln_1p(<$t>::exp(d)) }
+                if d.is_nan() {
+                    d
+                } else {
+                    m + <$t>::ln_1p(<$t>::exp(d))
+                }
             }
             #[inline(always)]
             fn floor_div_f(self, b: Self) -> Self {
@@ -720,7 +746,11 @@ macro_rules! real_float {
                 }
                 let r = self.rem_floor_f(b);
                 let q = (self - r) / b;
-                if q == 0.0 { (0.0 as $t).copysign(self / b) } else { <$t>::round_ties_even(q) }
+                if q == 0.0 {
+                    (0.0 as $t).copysign(self / b)
+                } else {
+                    <$t>::round_ties_even(q)
+                }
             }
             #[inline(always)]
             fn rem_floor_f(self, b: Self) -> Self {
@@ -816,7 +846,10 @@ macro_rules! complex_float {
                 // expm1(x + iy) = expm1(x) cos y - 2 sin^2(y/2) + i e^x sin y, accurate near 0.
                 let (x, y) = (self.re, self.im);
                 let s = <$r>::sin(y / 2.0);
-                Complex::new(<$r>::exp_m1(x) * <$r>::cos(y) - 2.0 * s * s, <$r>::exp(x) * <$r>::sin(y))
+                Complex::new(
+                    <$r>::exp_m1(x) * <$r>::cos(y) - 2.0 * s * s,
+                    <$r>::exp(x) * <$r>::sin(y),
+                )
             }
             #[inline(always)]
             fn ln(self) -> Self {
@@ -827,7 +860,11 @@ macro_rules! complex_float {
                 // log1p(z) = ln|1+z| + i arg(1+z), with ln|1+z| = log1p(2x + x^2 + y^2) / 2.
                 let (x, y) = (self.re, self.im);
                 let t = 2.0 * x + x * x + y * y;
-                let re = if t.abs() < 0.5 { <$r>::ln_1p(t) / 2.0 } else { <$r>::ln(<$r>::hypot(1.0 + x, y)) };
+                let re = if t.abs() < 0.5 {
+                    <$r>::ln_1p(t) / 2.0
+                } else {
+                    <$r>::ln(<$r>::hypot(1.0 + x, y))
+                };
                 Complex::new(re, <$r>::atan2(y, 1.0 + x))
             }
             #[inline(always)]
@@ -892,7 +929,11 @@ macro_rules! complex_float {
                     return Complex::new(1.0, 0.0);
                 }
                 if self.re == 0.0 && self.im == 0.0 {
-                    return if b.re > 0.0 { Complex::new(0.0, 0.0) } else { Complex::new(<$r>::NAN, <$r>::NAN) };
+                    return if b.re > 0.0 {
+                        Complex::new(0.0, 0.0)
+                    } else {
+                        Complex::new(<$r>::NAN, <$r>::NAN)
+                    };
                 }
                 Complex::powc(self, b)
             }
@@ -919,7 +960,13 @@ macro_rules! complex_float {
             #[inline(always)]
             fn sign(self) -> Self {
                 let n = self.norm();
-                if n == 0.0 { Complex::new(0.0, 0.0) } else if n.is_nan() { Complex::new(<$r>::NAN, <$r>::NAN) } else { self / n }
+                if n == 0.0 {
+                    Complex::new(0.0, 0.0)
+                } else if n.is_nan() {
+                    Complex::new(<$r>::NAN, <$r>::NAN)
+                } else {
+                    self / n
+                }
             }
             #[inline(always)]
             fn is_nan(self) -> bool {

@@ -143,11 +143,26 @@ impl Error {
         value: impl std::fmt::Debug,
         reason: impl Into<String>,
     ) -> Self {
-        Error::InvalidParameter { function, parameter, value: format!("{value:?}"), reason: reason.into() }
+        Error::InvalidParameter {
+            function,
+            parameter,
+            value: format!("{value:?}"),
+            reason: reason.into(),
+        }
     }
 
     /// Shorthand for [`Error::Shape`].
-    pub fn shape(function: &'static str, parameter: &'static str, expected: impl Into<String>, actual: &[usize]) -> Self {
-        Error::Shape { function, parameter, expected: expected.into(), actual: actual.to_vec() }
+    pub fn shape(
+        function: &'static str,
+        parameter: &'static str,
+        expected: impl Into<String>,
+        actual: &[usize],
+    ) -> Self {
+        Error::Shape {
+            function,
+            parameter,
+            expected: expected.into(),
+            actual: actual.to_vec(),
+        }
     }
 }

@@ -8,7 +8,10 @@ pub fn checked_size(function: &'static str, shape: &[usize]) -> Result<usize> {
     shape
         .iter()
         .try_fold(1usize, |acc, &d| acc.checked_mul(d))
-        .ok_or_else(|| Error::SizeOverflow { function, shape: shape.to_vec() })
+        .ok_or_else(|| Error::SizeOverflow {
+            function,
+            shape: shape.to_vec(),
+        })
 }
 
 /// Number of elements of a shape that is already known to be valid (saturating).
@@ -39,7 +42,11 @@ pub fn broadcast_pair(function: &'static str, a: &[usize], b: &[usize]) -> Resul
         } else if da == 1 {
             db
         } else {
-            return Err(Error::Broadcast { function, lhs: a.to_vec(), rhs: b.to_vec() });
+            return Err(Error::Broadcast {
+                function,
+                lhs: a.to_vec(),
+                rhs: b.to_vec(),
+            });
         };
     }
     Ok(out)
@@ -56,8 +63,7 @@ pub fn broadcast_shapes(function: &'static str, shapes: &[&[usize]]) -> Result<V
 
 /// Whether `from` can be broadcast to `to` (trailing alignment, size-1 dimensions stretch).
 pub fn can_broadcast_to(from: &[usize], to: &[usize]) -> bool {
-    from.len() <= to.len()
-        && from.iter().rev().zip(to.iter().rev()).all(|(&f, &t)| f == t || f == 1)
+    from.len() <= to.len() && from.iter().rev().zip(to.iter().rev()).all(|(&f, &t)| f == t || f == 1)
 }
 
 /// Normalises a possibly negative axis against `ndim`.
@@ -97,7 +103,11 @@ pub struct AxisSlice {
 impl AxisSlice {
     /// The whole axis of size `n`.
     pub fn full(n: usize) -> Self {
-        AxisSlice { start: 0, len: n, step: 1 }
+        AxisSlice {
+            start: 0,
+            len: n,
+            step: 1,
+        }
     }
 
     /// The `k`-th index taken.

@@ -40,13 +40,19 @@ impl Tol {
             crate::DType::F64 | crate::DType::C128 => f64::EPSILON,
             _ => 0.0,
         };
-        Tol { rtol: 64.0 * eps, atol: 64.0 * eps }
+        Tol {
+            rtol: 64.0 * eps,
+            atol: 64.0 * eps,
+        }
     }
 
     /// The default for `T` scaled by `factor` (for example the problem size, like faer's `eps * 8 * n`).
     pub fn scaled<T: Element>(factor: f64) -> Self {
         let t = Self::default_for::<T>();
-        Tol { rtol: t.rtol * factor, atol: t.atol * factor }
+        Tol {
+            rtol: t.rtol * factor,
+            atol: t.atol * factor,
+        }
     }
 
     /// Explicit tolerances.
@@ -72,7 +78,11 @@ pub fn check_close_values<T: Element>(actual: &[T], expected: &[T], tol: Tol) ->
     match worst {
         None => Ok(()),
         Some((i, _)) => {
-            let bad = actual.iter().zip(expected).filter(|(a, e)| element_excess(to_c64(**a), to_c64(**e), tol) > 0.0).count();
+            let bad = actual
+                .iter()
+                .zip(expected)
+                .filter(|(a, e)| element_excess(to_c64(**a), to_c64(**e), tol) > 0.0)
+                .count();
             Err(format!(
                 "{bad} of {} elements differ beyond rtol={:e}, atol={:e}; worst at flat index {i}: actual {:?}, expected {:?}",
                 actual.len(),
@@ -104,7 +114,12 @@ fn element_excess(a: crate::c64, e: crate::c64, tol: Tol) -> f64 {
 }
 
 /// Checks shape and values of an array against expected row-major values.
-pub fn check_close<T: Element, B: Backend>(actual: &Array<T, B>, expected: &[T], shape: &[usize], tol: Tol) -> Result<(), String> {
+pub fn check_close<T: Element, B: Backend>(
+    actual: &Array<T, B>,
+    expected: &[T],
+    shape: &[usize],
+    tol: Tol,
+) -> Result<(), String> {
     if actual.shape() != shape {
         return Err(format!("shape {:?} != expected shape {:?}", actual.shape(), shape));
     }
@@ -122,19 +137,32 @@ pub fn assert_close<T: Element, B: Backend>(actual: &Array<T, B>, expected: &[T]
 #[track_caller]
 pub fn assert_close_tol<T: Element, B: Backend>(actual: &Array<T, B>, expected: &[T], shape: &[usize], tol: Tol) {
     if let Err(report) = check_close(actual, expected, shape, tol) {
-        panic!("assert_close failed on the {} backend ({}): {report}", B::NAME, T::DTYPE);
+        panic!(
+            "assert_close failed on the {} backend ({}): {report}",
+            B::NAME,
+            T::DTYPE
+        );
     }
 }
 
 /// Asserts that two arrays (possibly on different backends) have the same shape and close values.
 #[track_caller]
-pub fn assert_arrays_close<T: Element, B1: Backend, B2: Backend>(actual: &Array<T, B1>, expected: &Array<T, B2>, tol: Tol) {
+pub fn assert_arrays_close<T: Element, B1: Backend, B2: Backend>(
+    actual: &Array<T, B1>,
+    expected: &Array<T, B2>,
+    tol: Tol,
+) {
     let values = match expected.to_vec() {
         Ok(v) => v,
         Err(e) => panic!("could not read the expected array: {e}"),
     };
     if let Err(report) = check_close(actual, &values, expected.shape(), tol) {
-        panic!("arrays differ ({} vs {} backend, {}): {report}", B1::NAME, B2::NAME, T::DTYPE);
+        panic!(
+            "arrays differ ({} vs {} backend, {}): {report}",
+            B1::NAME,
+            B2::NAME,
+            T::DTYPE
+        );
     }
 }
 
@@ -142,7 +170,12 @@ pub fn assert_arrays_close<T: Element, B1: Backend, B2: Backend>(actual: &Array<
 #[track_caller]
 pub fn assert_equal<T: Element, B: Backend>(actual: &Array<T, B>, expected: &[T], shape: &[usize]) {
     if actual.shape() != shape {
-        panic!("assert_equal failed on the {} backend: shape {:?} != expected {:?}", B::NAME, actual.shape(), shape);
+        panic!(
+            "assert_equal failed on the {} backend: shape {:?} != expected {:?}",
+            B::NAME,
+            actual.shape(),
+            shape
+        );
     }
     let values = match actual.to_vec() {
         Ok(v) => v,
@@ -158,7 +191,11 @@ pub fn assert_equal<T: Element, B: Backend>(actual: &Array<T, B>, expected: &[T]
         );
     }
     if values.len() != expected.len() {
-        panic!("assert_equal failed: {} values, expected {}", values.len(), expected.len());
+        panic!(
+            "assert_equal failed: {} values, expected {}",
+            values.len(),
+            expected.len()
+        );
     }
 }
 
@@ -178,7 +215,9 @@ pub fn compare_backends<F: BackendFn>(f: &F, tol: Tol) -> Array<F::Out, crate::C
         Ok(a) => a,
         Err(e) => panic!("compare_backends: the cpu run failed: {e}"),
     };
-    let strict = crate::policy::Policy::new().allow_host_transfer(true).run(|| f.run::<crate::Strict>());
+    let strict = crate::policy::Policy::new()
+        .allow_host_transfer(true)
+        .run(|| f.run::<crate::Strict>());
     match strict {
         Ok(s) => assert_arrays_close(&s, &cpu, tol),
         Err(e) => panic!("compare_backends: the strict run failed: {e}"),

@@ -64,7 +64,11 @@ pub fn record(function: &'static str, backend: &'static str, path: Path) {
         if let Ok(mut stack) = c.try_borrow_mut()
             && let Some(top) = stack.last_mut()
         {
-            top.push(Dispatch { function, backend, path });
+            top.push(Dispatch {
+                function,
+                backend,
+                path,
+            });
         }
     });
 }

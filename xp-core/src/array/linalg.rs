@@ -26,7 +26,12 @@ impl<T: Numeric, B: Backend> Array<T, B> {
         super::check_device(F, self, other)?;
         let (sa, sb) = (self.shape().to_vec(), other.shape().to_vec());
         if sa.is_empty() || sb.is_empty() {
-            return Err(Error::shape(F, if sa.is_empty() { "x1" } else { "x2" }, "at least 1 dimension", if sa.is_empty() { &sa } else { &sb }));
+            return Err(Error::shape(
+                F,
+                if sa.is_empty() { "x1" } else { "x2" },
+                "at least 1 dimension",
+                if sa.is_empty() { &sa } else { &sb },
+            ));
         }
         let a_vec = sa.len() == 1;
         let b_vec = sb.len() == 1;
@@ -35,7 +40,12 @@ impl<T: Numeric, B: Backend> Array<T, B> {
         let (m, k) = (ea[ea.len() - 2], ea[ea.len() - 1]);
         let (k2, n) = (eb[eb.len() - 2], eb[eb.len() - 1]);
         if k != k2 {
-            return Err(Error::shape(F, "x2", format!("{k} rows to match x1's {k} columns"), &sb));
+            return Err(Error::shape(
+                F,
+                "x2",
+                format!("{k} rows to match x1's {k} columns"),
+                &sb,
+            ));
         }
         let batch = shape::broadcast_pair(F, &ea[..ea.len() - 2], &eb[..eb.len() - 2])?;
         let mut full_a = batch.clone();

@@ -49,7 +49,9 @@ pub struct Array<T: Element, B: Backend = Cpu> {
 
 impl<T: Element, B: Backend> Clone for Array<T, B> {
     fn clone(&self) -> Self {
-        Array { storage: self.storage.clone() }
+        Array {
+            storage: self.storage.clone(),
+        }
     }
 }
 
@@ -95,9 +97,16 @@ impl<T: Element, B: Backend> Array<T, B> {
     pub fn from_vec_on(data: Vec<T>, shape: &[usize], device: &B::Device) -> Result<Self> {
         let n = shape::checked_size("xp.asarray", shape)?;
         if n != data.len() {
-            return Err(Error::shape("xp.asarray", "data", format!("{n} elements for shape {shape:?}"), &[data.len()]));
+            return Err(Error::shape(
+                "xp.asarray",
+                "data",
+                format!("{n} elements for shape {shape:?}"),
+                &[data.len()],
+            ));
         }
-        Ok(Array { storage: B::from_vec(data, shape, device)? })
+        Ok(Array {
+            storage: B::from_vec(data, shape, device)?,
+        })
     }
 
     /// A 1-D array copied from a slice.
@@ -121,7 +130,9 @@ impl<T: Element, B: Backend> Array<T, B> {
     /// # Errors
     /// Only a backend failure.
     pub fn from_ndarray(a: ArrayD<T>) -> Result<Self> {
-        Ok(Array { storage: B::from_ndarray(a, &B::Device::default())? })
+        Ok(Array {
+            storage: B::from_ndarray(a, &B::Device::default())?,
+        })
     }
 
     /// Shape.
@@ -171,8 +182,11 @@ impl<T: Element, B: Backend> Array<T, B> {
             return Ok(v.to_owned());
         }
         let v = self.to_vec()?;
-        ArrayD::from_shape_vec(self.shape().to_vec(), v)
-            .map_err(|e| Error::Backend { function: "xp.to_ndarray", backend: B::NAME, message: e.to_string() })
+        ArrayD::from_shape_vec(self.shape().to_vec(), v).map_err(|e| Error::Backend {
+            function: "xp.to_ndarray",
+            backend: B::NAME,
+            message: e.to_string(),
+        })
     }
 
     /// The single element of a size-1 array (NumPy's `item()`).
@@ -183,7 +197,10 @@ impl<T: Element, B: Backend> Array<T, B> {
         if self.size() != 1 {
             return Err(Error::shape("xp.item", "x", "exactly one element", self.shape()));
         }
-        self.to_vec()?.first().copied().ok_or_else(|| Error::shape("xp.item", "x", "exactly one element", self.shape()))
+        self.to_vec()?
+            .first()
+            .copied()
+            .ok_or_else(|| Error::shape("xp.item", "x", "exactly one element", self.shape()))
     }
 
     /// Copies this array to another backend through the host (an explicit, counted transfer).
@@ -200,7 +217,9 @@ impl<T: Element, B: Backend> Array<T, B> {
     /// # Errors
     /// Only a backend failure.
     pub fn map1<K: Map1<In = T>>(&self, k: K) -> Result<Array<K::Out, B>> {
-        Ok(Array { storage: B::map1(&self.storage, k)? })
+        Ok(Array {
+            storage: B::map1(&self.storage, k)?,
+        })
     }
 
     /// Applies a two-input kernel to broadcast pairs of elements.
@@ -209,7 +228,9 @@ impl<T: Element, B: Backend> Array<T, B> {
     /// [`Error::Broadcast`] if the shapes do not broadcast; [`Error::DeviceMismatch`].
     pub fn map2<K: Map2<A = T>>(&self, other: &Array<K::B, B>, k: K) -> Result<Array<K::Out, B>> {
         check_device(K::NAME, self, other)?;
-        Ok(Array { storage: B::map2(&self.storage, &other.storage, k)? })
+        Ok(Array {
+            storage: B::map2(&self.storage, &other.storage, k)?,
+        })
     }
 
     /// Applies a three-input kernel to broadcast triples of elements.
@@ -219,7 +240,9 @@ impl<T: Element, B: Backend> Array<T, B> {
     pub fn map3<K: Map3<A = T>>(&self, b: &Array<K::B, B>, c: &Array<K::C, B>, k: K) -> Result<Array<K::Out, B>> {
         check_device(K::NAME, self, b)?;
         check_device(K::NAME, self, c)?;
-        Ok(Array { storage: B::map3(&self.storage, &b.storage, &c.storage, k)? })
+        Ok(Array {
+            storage: B::map3(&self.storage, &b.storage, &c.storage, k)?,
+        })
     }
 }
 
@@ -231,7 +254,11 @@ pub(crate) fn check_device<T: Element, U: Element, B: Backend>(
 ) -> Result<()> {
     let (da, db) = (a.device(), b.device());
     if da != db {
-        return Err(Error::DeviceMismatch { function, lhs: format!("{da:?}"), rhs: format!("{db:?}") });
+        return Err(Error::DeviceMismatch {
+            function,
+            lhs: format!("{da:?}"),
+            rhs: format!("{db:?}"),
+        });
     }
     Ok(())
 }
@@ -251,6 +278,8 @@ impl<T: Element> Array<T, Cpu> {
 
 impl<T: Element> From<ArrayD<T>> for Array<T, Cpu> {
     fn from(a: ArrayD<T>) -> Self {
-        Array { storage: a.into_shared() }
+        Array {
+            storage: a.into_shared(),
+        }
     }
 }

@@ -33,7 +33,7 @@ pub use ops::indexing::{IndexingOps, ScatterMode};
 pub use ops::linalg::LinalgOps;
 pub use ops::manipulation::ManipulationOps;
 pub use ops::reduction::ReductionOps;
-pub use ops::sorting::{SortingOps, Side};
+pub use ops::sorting::{Side, SortingOps};
 pub use ops::transfer::TransferOps;
 
 use std::fmt::Debug;

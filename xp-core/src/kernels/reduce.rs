@@ -290,7 +290,10 @@ pub struct SumSquares<T> {
 impl<T> SumSquares<T> {
     /// A reducer dividing by `count - correction`.
     pub const fn new(correction: f64) -> Self {
-        Self { correction, _t: PhantomData }
+        Self {
+            correction,
+            _t: PhantomData,
+        }
     }
 }
 impl<T: crate::element::Float> Reducer for SumSquares<T> {

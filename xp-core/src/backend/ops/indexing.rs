@@ -22,7 +22,11 @@ pub enum ScatterMode {
 /// index and return [`crate::Error::IndexOutOfRange`] for one outside the axis.
 pub trait IndexingOps: BackendTypes {
     /// `x.take(indices, axis)`: output shape is `x.shape[..axis] + indices.shape + x.shape[axis+1..]`.
-    fn take<T: Element>(x: &StorageOf<Self, T>, indices: &StorageOf<Self, i64>, axis: usize) -> Result<StorageOf<Self, T>>;
+    fn take<T: Element>(
+        x: &StorageOf<Self, T>,
+        indices: &StorageOf<Self, i64>,
+        axis: usize,
+    ) -> Result<StorageOf<Self, T>>;
 
     /// `take_along_axis`: `indices` has `x`'s rank and broadcasts against `x` on every axis but
     /// `axis`; output shape is the broadcast shape with `indices.shape[axis]` on `axis`.

@@ -17,11 +17,19 @@ pub trait LinalgOps: BackendTypes + ElementwiseOps + ReductionOps + Manipulation
 
 /// `matmul` from element-wise products and a sum: `(.., m, k, 1) * (.., 1, k, n)` summed over `k`.
 /// Memory grows with `m * k * n`, so backends with a BLAS override [`LinalgOps::matmul`].
-pub fn generic_matmul<B: LinalgOps + ?Sized, T: Numeric>(a: &StorageOf<B, T>, b: &StorageOf<B, T>) -> Result<StorageOf<B, T>> {
+pub fn generic_matmul<B: LinalgOps + ?Sized, T: Numeric>(
+    a: &StorageOf<B, T>,
+    b: &StorageOf<B, T>,
+) -> Result<StorageOf<B, T>> {
     let (sa, sb) = (B::shape(a).to_vec(), B::shape(b).to_vec());
     let r = sa.len();
     if r < 2 || sb.len() != r {
-        return Err(crate::Error::shape("xp.matmul", "x2", format!("rank {r} matching x1"), &sb));
+        return Err(crate::Error::shape(
+            "xp.matmul",
+            "x2",
+            format!("rank {r} matching x1"),
+            &sb,
+        ));
     }
     let mut ea = sa.clone();
     ea.insert(r, 1); // (.., m, k, 1)

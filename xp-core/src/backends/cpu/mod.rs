@@ -34,45 +34,143 @@ impl BackendTypes for Cpu {
 }
 
 impl TransferOps for Cpu {
-    fn host_view<T: Element>(x: &StorageOf<Self, T>) -> Option<ArrayViewD<'_, T>> { Some(x.view()) }
-    fn from_ndarray<T: Element>(a: ArrayD<T>, _: &CpuDevice) -> Result<StorageOf<Self, T>> { Ok(a.into_shared()) }
-    fn from_vec<T: Element>(data: Vec<T>, shape: &[usize], device: &Self::Device) -> Result<StorageOf<Self, T>> { let _ = (data, shape, device); Err(missing("from_vec")) }
-    fn to_vec<T: Element>(x: &StorageOf<Self, T>) -> Result<Vec<T>> { let _ = x; Err(missing("to_vec")) }
+    fn host_view<T: Element>(x: &StorageOf<Self, T>) -> Option<ArrayViewD<'_, T>> {
+        Some(x.view())
+    }
+    fn from_ndarray<T: Element>(a: ArrayD<T>, _: &CpuDevice) -> Result<StorageOf<Self, T>> {
+        Ok(a.into_shared())
+    }
+    fn from_vec<T: Element>(data: Vec<T>, shape: &[usize], device: &Self::Device) -> Result<StorageOf<Self, T>> {
+        let _ = (data, shape, device);
+        Err(missing("from_vec"))
+    }
+    fn to_vec<T: Element>(x: &StorageOf<Self, T>) -> Result<Vec<T>> {
+        let _ = x;
+        Err(missing("to_vec"))
+    }
 }
 impl CreationOps for Cpu {
-    fn full<T: Element>(shape: &[usize], value: T, device: &Self::Device) -> Result<StorageOf<Self, T>> { let _ = (shape, value, device); Err(missing("full")) }
-    fn arange<T: Numeric>(start: f64, step: f64, n: usize, device: &Self::Device) -> Result<StorageOf<Self, T>> { let _ = (start, step, n, device); Err(missing("arange")) }
+    fn full<T: Element>(shape: &[usize], value: T, device: &Self::Device) -> Result<StorageOf<Self, T>> {
+        let _ = (shape, value, device);
+        Err(missing("full"))
+    }
+    fn arange<T: Numeric>(start: f64, step: f64, n: usize, device: &Self::Device) -> Result<StorageOf<Self, T>> {
+        let _ = (start, step, n, device);
+        Err(missing("arange"))
+    }
 }
 impl ElementwiseOps for Cpu {
-    fn map1<K: Map1>(x: &StorageOf<Self, K::In>, k: K) -> Result<StorageOf<Self, K::Out>> { let _ = (x, k); Err(missing("map1")) }
-    fn map2<K: Map2>(a: &StorageOf<Self, K::A>, b: &StorageOf<Self, K::B>, k: K) -> Result<StorageOf<Self, K::Out>> { let _ = (a, b, k); Err(missing("map2")) }
-    fn map3<K: Map3>(a: &StorageOf<Self, K::A>, b: &StorageOf<Self, K::B>, c: &StorageOf<Self, K::C>, k: K) -> Result<StorageOf<Self, K::Out>> { let _ = (a, b, c, k); Err(missing("map3")) }
+    fn map1<K: Map1>(x: &StorageOf<Self, K::In>, k: K) -> Result<StorageOf<Self, K::Out>> {
+        let _ = (x, k);
+        Err(missing("map1"))
+    }
+    fn map2<K: Map2>(a: &StorageOf<Self, K::A>, b: &StorageOf<Self, K::B>, k: K) -> Result<StorageOf<Self, K::Out>> {
+        let _ = (a, b, k);
+        Err(missing("map2"))
+    }
+    fn map3<K: Map3>(
+        a: &StorageOf<Self, K::A>,
+        b: &StorageOf<Self, K::B>,
+        c: &StorageOf<Self, K::C>,
+        k: K,
+    ) -> Result<StorageOf<Self, K::Out>> {
+        let _ = (a, b, c, k);
+        Err(missing("map3"))
+    }
 }
 impl ReductionOps for Cpu {
-    fn reduce<R: Reducer>(x: &StorageOf<Self, R::In>, axes: &[usize], r: R) -> Result<StorageOf<Self, R::Out>> { let _ = (x, axes, r); Err(missing("reduce")) }
-    fn scan<R: Reducer>(x: &StorageOf<Self, R::In>, axis: usize, r: R) -> Result<StorageOf<Self, R::Out>> { let _ = (x, axis, r); Err(missing("scan")) }
+    fn reduce<R: Reducer>(x: &StorageOf<Self, R::In>, axes: &[usize], r: R) -> Result<StorageOf<Self, R::Out>> {
+        let _ = (x, axes, r);
+        Err(missing("reduce"))
+    }
+    fn scan<R: Reducer>(x: &StorageOf<Self, R::In>, axis: usize, r: R) -> Result<StorageOf<Self, R::Out>> {
+        let _ = (x, axis, r);
+        Err(missing("scan"))
+    }
 }
 impl ManipulationOps for Cpu {
-    fn reshape<T: Element>(x: &StorageOf<Self, T>, shape: &[usize]) -> Result<StorageOf<Self, T>> { let _ = (x, shape); Err(missing("reshape")) }
-    fn permute<T: Element>(x: &StorageOf<Self, T>, axes: &[usize]) -> Result<StorageOf<Self, T>> { let _ = (x, axes); Err(missing("permute")) }
-    fn broadcast_to<T: Element>(x: &StorageOf<Self, T>, shape: &[usize]) -> Result<StorageOf<Self, T>> { let _ = (x, shape); Err(missing("broadcast_to")) }
-    fn slice<T: Element>(x: &StorageOf<Self, T>, slices: &[AxisSlice]) -> Result<StorageOf<Self, T>> { let _ = (x, slices); Err(missing("slice")) }
-    fn concat<T: Element>(xs: &[&StorageOf<Self, T>], axis: usize) -> Result<StorageOf<Self, T>> { let _ = (xs, axis); Err(missing("concat")) }
+    fn reshape<T: Element>(x: &StorageOf<Self, T>, shape: &[usize]) -> Result<StorageOf<Self, T>> {
+        let _ = (x, shape);
+        Err(missing("reshape"))
+    }
+    fn permute<T: Element>(x: &StorageOf<Self, T>, axes: &[usize]) -> Result<StorageOf<Self, T>> {
+        let _ = (x, axes);
+        Err(missing("permute"))
+    }
+    fn broadcast_to<T: Element>(x: &StorageOf<Self, T>, shape: &[usize]) -> Result<StorageOf<Self, T>> {
+        let _ = (x, shape);
+        Err(missing("broadcast_to"))
+    }
+    fn slice<T: Element>(x: &StorageOf<Self, T>, slices: &[AxisSlice]) -> Result<StorageOf<Self, T>> {
+        let _ = (x, slices);
+        Err(missing("slice"))
+    }
+    fn concat<T: Element>(xs: &[&StorageOf<Self, T>], axis: usize) -> Result<StorageOf<Self, T>> {
+        let _ = (xs, axis);
+        Err(missing("concat"))
+    }
 }
 impl IndexingOps for Cpu {
-    fn take<T: Element>(x: &StorageOf<Self, T>, indices: &StorageOf<Self, i64>, axis: usize) -> Result<StorageOf<Self, T>> { let _ = (x, indices, axis); Err(missing("take")) }
-    fn take_along_axis<T: Element>(x: &StorageOf<Self, T>, indices: &StorageOf<Self, i64>, axis: usize) -> Result<StorageOf<Self, T>> { let _ = (x, indices, axis); Err(missing("take_along_axis")) }
-    fn mask_select<T: Element>(x: &StorageOf<Self, T>, mask: &StorageOf<Self, bool>) -> Result<StorageOf<Self, T>> { let _ = (x, mask); Err(missing("mask_select")) }
-    fn nonzero(mask: &StorageOf<Self, bool>) -> Result<StorageOf<Self, i64>> { let _ = mask; Err(missing("nonzero")) }
-    fn scatter<T: Element, K: Map2<A = T, B = T, Out = T>>(x: &StorageOf<Self, T>, axis: usize, indices: &StorageOf<Self, i64>, values: &StorageOf<Self, T>, k: K) -> Result<StorageOf<Self, T>> { let _ = (x, axis, indices, values, k); Err(missing("scatter")) }
+    fn take<T: Element>(
+        x: &StorageOf<Self, T>,
+        indices: &StorageOf<Self, i64>,
+        axis: usize,
+    ) -> Result<StorageOf<Self, T>> {
+        let _ = (x, indices, axis);
+        Err(missing("take"))
+    }
+    fn take_along_axis<T: Element>(
+        x: &StorageOf<Self, T>,
+        indices: &StorageOf<Self, i64>,
+        axis: usize,
+    ) -> Result<StorageOf<Self, T>> {
+        let _ = (x, indices, axis);
+        Err(missing("take_along_axis"))
+    }
+    fn mask_select<T: Element>(x: &StorageOf<Self, T>, mask: &StorageOf<Self, bool>) -> Result<StorageOf<Self, T>> {
+        let _ = (x, mask);
+        Err(missing("mask_select"))
+    }
+    fn nonzero(mask: &StorageOf<Self, bool>) -> Result<StorageOf<Self, i64>> {
+        let _ = mask;
+        Err(missing("nonzero"))
+    }
+    fn scatter<T: Element, K: Map2<A = T, B = T, Out = T>>(
+        x: &StorageOf<Self, T>,
+        axis: usize,
+        indices: &StorageOf<Self, i64>,
+        values: &StorageOf<Self, T>,
+        k: K,
+    ) -> Result<StorageOf<Self, T>> {
+        let _ = (x, axis, indices, values, k);
+        Err(missing("scatter"))
+    }
 }
 impl SortingOps for Cpu {
-    fn sort<T: RealNumeric>(x: &StorageOf<Self, T>, axis: usize, descending: bool) -> Result<StorageOf<Self, T>> { let _ = (x, axis, descending); Err(missing("sort")) }
-    fn argsort<T: RealNumeric>(x: &StorageOf<Self, T>, axis: usize, descending: bool) -> Result<StorageOf<Self, i64>> { let _ = (x, axis, descending); Err(missing("argsort")) }
-    fn searchsorted<T: RealNumeric>(sorted: &StorageOf<Self, T>, values: &StorageOf<Self, T>, side: Side) -> Result<StorageOf<Self, i64>> { let _ = (sorted, values, side); Err(missing("searchsorted")) }
+    fn sort<T: RealNumeric>(x: &StorageOf<Self, T>, axis: usize, descending: bool) -> Result<StorageOf<Self, T>> {
+        let _ = (x, axis, descending);
+        Err(missing("sort"))
+    }
+    fn argsort<T: RealNumeric>(x: &StorageOf<Self, T>, axis: usize, descending: bool) -> Result<StorageOf<Self, i64>> {
+        let _ = (x, axis, descending);
+        Err(missing("argsort"))
+    }
+    fn searchsorted<T: RealNumeric>(
+        sorted: &StorageOf<Self, T>,
+        values: &StorageOf<Self, T>,
+        side: Side,
+    ) -> Result<StorageOf<Self, i64>> {
+        let _ = (sorted, values, side);
+        Err(missing("searchsorted"))
+    }
 }
 impl LinalgOps for Cpu {}
 
 fn missing(function: &'static str) -> Error {
-    Error::Unsupported { function, backend: Cpu::NAME, dtype: None, reason: "not yet implemented".into() }
+    Error::Unsupported {
+        function,
+        backend: Cpu::NAME,
+        dtype: None,
+        reason: "not yet implemented".into(),
+    }
 }
