@@ -1010,7 +1010,8 @@ mod tests {
     fn float_helpers_follow_numpy() {
         assert_eq!((-7.0f64).floor_div_f(2.0), -4.0);
         assert_eq!((-7.0f64).rem_floor_f(2.0), 1.0);
-        assert_eq!(2.5f64.round(), 2.0);
+        assert_eq!(RealFloat::round(2.5f64), 2.0);
+        assert_eq!(RealFloat::round(-3.5f32), -4.0);
         assert_eq!(1.0f64.nextafter(2.0), 1.0 + f64::EPSILON);
         assert_eq!(f64::INFINITY.logaddexp(f64::INFINITY), f64::INFINITY);
         assert!((0.0f64.logaddexp(0.0) - 2f64.ln()).abs() < 1e-15);

@@ -4,6 +4,13 @@
 //! rounding and `atan2`-style functions [`RealFloat`], bitwise functions [`Integer`], logical
 //! functions `bool`. Both operands of a binary function have the same element type (use
 //! [`Array::astype`] to convert); they broadcast against each other.
+//!
+//! Rust has no overloading by type, so where the standard's function takes both integers and
+//! floats with different kernels, the integer form carries an `_int` suffix: [`Array::abs_int`],
+//! [`Array::sign_int`], [`Array::pow_int`], [`Array::floor_divide_int`],
+//! [`Array::remainder_int`], [`Array::isnan_int`], [`Array::isinf_int`], [`Array::isfinite_int`].
+//! `where` is [`crate::array::searching::where_`]; operators (`+ - * / % & | ^ ! << >>`) are in
+//! [`crate::array::ops`].
 
 use crate::array::Array;
 use crate::backend::Backend;
@@ -137,6 +144,54 @@ impl<T: Integer, B: Backend> Array<T, B> {
         bitwise_left_shift => BitwiseLeftShift;
         /// Right shift.
         bitwise_right_shift => BitwiseRightShift;
+        /// `x1 ^ x2` (wrapping on overflow). A negative exponent gives the truncated
+        /// `1 / x1^|x2|`: 0 unless `x1` is 1 or -1 (NumPy raises instead).
+        pow_int => PowInt;
+    }
+
+    /// Whether each element is NaN: all `false` for integers (the standard's `isnan`).
+    ///
+    /// ```
+    /// use xp_core::Array;
+    /// let a = Array::<i32>::from_slice(&[1, 2])?;
+    /// assert_eq!(a.isnan_int()?.to_vec()?, vec![false, false]);
+    /// # Ok::<(), xp_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// Only a backend failure.
+    pub fn isnan_int(&self) -> Result<Array<bool, B>> {
+        Array::<bool, B>::elementwise_filled_bool(self.shape(), false, &self.device())
+    }
+
+    /// Whether each element is infinite: all `false` for integers (the standard's `isinf`).
+    ///
+    /// ```
+    /// use xp_core::Array;
+    /// let a = Array::<i64>::from_slice(&[i64::MAX])?;
+    /// assert_eq!(a.isinf_int()?.to_vec()?, vec![false]);
+    /// # Ok::<(), xp_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// Only a backend failure.
+    pub fn isinf_int(&self) -> Result<Array<bool, B>> {
+        Array::<bool, B>::elementwise_filled_bool(self.shape(), false, &self.device())
+    }
+
+    /// Whether each element is finite: all `true` for integers (the standard's `isfinite`).
+    ///
+    /// ```
+    /// use xp_core::Array;
+    /// let a = Array::<u8>::from_slice(&[0, 255])?;
+    /// assert_eq!(a.isfinite_int()?.to_vec()?, vec![true, true]);
+    /// # Ok::<(), xp_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// Only a backend failure.
+    pub fn isfinite_int(&self) -> Result<Array<bool, B>> {
+        Array::<bool, B>::elementwise_filled_bool(self.shape(), true, &self.device())
     }
 }
 
@@ -205,6 +260,24 @@ impl<T: Float, B: Backend> Array<T, B> {
         /// `x1 ^ x2`.
         pow => Pow;
     }
+
+    /// `x ^ exponent` with a scalar exponent.
+    ///
+    /// ```
+    /// use xp_core::Array;
+    /// let a = Array::<f64>::from_slice(&[4.0, 9.0])?;
+    /// assert_eq!(a.pow_scalar(0.5)?.to_vec()?, vec![2.0, 3.0]);
+    /// # Ok::<(), xp_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// Only a backend failure.
+    pub fn pow_scalar(&self, exponent: T) -> Result<Self> {
+        self.map1(WithRight {
+            kernel: Pow::<T>::new(),
+            scalar: exponent,
+        })
+    }
 }
 
 impl<T: RealFloat, B: Backend> Array<T, B> {
@@ -251,5 +324,12 @@ impl<T: IsBool + IsBoolean, B: Backend> Array<T, B> {
         logical_or => LogicalOr;
         /// Logical xor.
         logical_xor => LogicalXor;
+    }
+}
+
+impl<B: Backend> Array<bool, B> {
+    /// A `bool` array of `shape` filled with `value` on `device` (for the integer `is*` functions).
+    fn elementwise_filled_bool(shape: &[usize], value: bool, device: &B::Device) -> Result<Self> {
+        Ok(Array::from_storage(B::full(shape, value, device)?))
     }
 }

@@ -51,6 +51,9 @@ binary_kernel!(/// `a / b`
     Divide, Float, T, "divide", |a, b| a.div(b));
 binary_kernel!(/// `a ^ b`
     Pow, Float, T, "pow", |a, b| a.pow(b));
+binary_kernel!(/// integer power `a ^ b` by repeated squaring, wrapping on overflow; a negative exponent
+    /// gives the truncated `1 / a^|b|` (0 unless `a` is 1 or -1), where NumPy raises
+    PowInt, Integer, T, "pow", |a, b| int_pow(a, b));
 binary_kernel!(/// floor division of integers (by zero gives 0)
     FloorDivideInt, Integer, T, "floor_divide", |a, b| a.floor_div(b));
 binary_kernel!(/// floor division of reals
@@ -103,6 +106,31 @@ binary_kernel!(/// logical xor
     LogicalXor, IsBoolean, bool, "logical_xor", |a, b| a.as_bool() != b.as_bool());
 binary_kernel!(/// keeps `b`: the update of `at(...).set`
     Replace, Element, T, "set", |_a, b| b);
+
+/// `base ^ exp` for integers (see [`PowInt`]).
+#[inline(always)]
+fn int_pow<T: Integer>(base: T, exp: T) -> T {
+    if exp < T::ZERO {
+        return if base == T::ONE {
+            T::ONE
+        } else if base == T::ONE.neg() {
+            if exp.bitand(T::ONE) == T::ZERO { T::ONE } else { base }
+        } else {
+            T::ZERO
+        };
+    }
+    let (mut result, mut b, mut e) = (T::ONE, base, exp);
+    while e > T::ZERO {
+        if e.bitand(T::ONE) == T::ONE {
+            result = result.mul(b);
+        }
+        e = e.shr(T::ONE);
+        if e > T::ZERO {
+            b = b.mul(b);
+        }
+    }
+    result
+}
 
 /// `bool` as a kernel bound.
 pub trait IsBoolean: Element {
