@@ -23,8 +23,8 @@
 //!   `rayon::ThreadPoolBuilder::new().num_threads(1).build()?.install(|| ...)` to control it.
 //!
 //! ## Feature flags
-//! - `testing`: the testing kit ([`testing`]): `assert_close`, `assert_equal`, and the
-//!   [`test_backends!`] macro that instantiates one generic test per backend.
+//! - `testing`: the testing kit (module `testing`): `assert_close`, `assert_equal`, and the
+//!   `test_backends!` macro that instantiates one generic test per backend.
 //! - `cuda`: the CUDA backend (not yet built: [`Cuda`] is an uninhabited type without it).
 
 pub mod array;
@@ -34,8 +34,12 @@ pub mod element;
 pub mod error;
 pub mod kernels;
 pub mod policy;
+pub mod random;
 pub mod shape;
 pub mod trace;
+
+#[doc = include_str!("doc_checklist.md")]
+pub mod checklist {}
 
 #[cfg(feature = "testing")]
 pub mod testing;

@@ -30,7 +30,7 @@ mod ops;
 pub use ops::creation::CreationOps;
 pub use ops::elementwise::ElementwiseOps;
 pub use ops::indexing::{IndexingOps, ScatterMode};
-pub use ops::linalg::LinalgOps;
+pub use ops::linalg::{LinalgOps, generic_matmul};
 pub use ops::manipulation::ManipulationOps;
 pub use ops::reduction::ReductionOps;
 pub use ops::sorting::{Side, SortingOps};
