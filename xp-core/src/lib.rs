@@ -9,7 +9,7 @@
 //! - Hold data in [`Array<T, B>`]; `B` defaults to [`Cpu`]. Write library code generic over
 //!   `B: Backend` and it runs unchanged on every backend: **array type in == array type out**.
 //! - Element-wise math, reductions, manipulation, indexing, sorting, sets and `matmul` are methods
-//!   of [`Array`] (`a.exp()`, `a.sum(0, false)`, `a.take(&idx, 0)`) and free functions for the
+//!   of [`Array`] (`a.exp()`, `a.sum(0, false)`, `a.take(&idx, Some(0))`) and free functions for the
 //!   ones with several inputs ([`concat`](array::manipulation::concat), [`where_`](array::searching::where_)).
 //! - Errors are values: every function returns [`Result`]; nothing panics on bad input.
 //! - Run your own element-wise kernel on any backend with [`Array::map1`] and a
