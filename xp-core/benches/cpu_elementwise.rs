@@ -26,7 +26,10 @@ fn rayon_map2(a: &[f64], b: &[f64], f: impl Fn(f64, f64) -> f64 + Sync + Send) -
 
 fn bench(c: &mut Criterion) {
     let (a, b) = inputs();
-    let (sa, sb) = (a.view().to_slice().unwrap().to_vec(), b.view().to_slice().unwrap().to_vec());
+    let (sa, sb) = (
+        a.view().to_slice().unwrap().to_vec(),
+        b.view().to_slice().unwrap().to_vec(),
+    );
 
     let mut g = c.benchmark_group("add_1e7_f64");
     g.sample_size(20);
@@ -34,17 +37,20 @@ fn bench(c: &mut Criterion) {
     g.bench_function("xp_no_huge_pages", |bn| {
         bn.iter(|| with_huge_pages(false, || black_box(a.add(&b).unwrap())))
     });
-    g.bench_function("rayon_slice", |bn| bn.iter(|| black_box(rayon_map2(&sa, &sb, |x, y| x + y))));
+    g.bench_function("rayon_slice", |bn| {
+        bn.iter(|| black_box(rayon_map2(&sa, &sb, |x, y| x + y)))
+    });
     let mut out = vec![0.0; N];
     g.bench_function("rayon_slice_reused_output", |bn| {
         bn.iter(|| {
-            out.par_chunks_mut(1 << 16).zip(sa.par_chunks(1 << 16)).zip(sb.par_chunks(1 << 16)).for_each(
-                |((o, x), y)| {
+            out.par_chunks_mut(1 << 16)
+                .zip(sa.par_chunks(1 << 16))
+                .zip(sb.par_chunks(1 << 16))
+                .for_each(|((o, x), y)| {
                     for ((o, &x), &y) in o.iter_mut().zip(x).zip(y) {
                         *o = x + y;
                     }
-                },
-            );
+                });
             black_box(&out);
         })
     });
@@ -61,11 +67,13 @@ fn bench(c: &mut Criterion) {
     });
     g.bench_function("rayon_slice_reused_output", |bn| {
         bn.iter(|| {
-            out.par_chunks_mut(1 << 16).zip(sa.par_chunks(1 << 16)).for_each(|(o, x)| {
-                for (o, &x) in o.iter_mut().zip(x) {
-                    *o = x.exp();
-                }
-            });
+            out.par_chunks_mut(1 << 16)
+                .zip(sa.par_chunks(1 << 16))
+                .for_each(|(o, x)| {
+                    for (o, &x) in o.iter_mut().zip(x) {
+                        *o = x.exp();
+                    }
+                });
             black_box(&out);
         })
     });
