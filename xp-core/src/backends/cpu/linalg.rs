@@ -1,7 +1,7 @@
 //! `matmul` on the Cpu backend: faer for `f32`, `f64`, `c32`, `c64` (strided views of the
 //! ndarray data, no copies), a row-blocked loop for integers, batched over leading dimensions.
 //!
-//! The element type is dispatched at run time on [`Element::DTYPE`] with safe downcasts of the
+//! The element type is dispatched at run time on [`crate::Element::DTYPE`] with safe downcasts of the
 //! storage; the trace records `xp.matmul` as `native(faer)`, `native(loop)`, or `generic` under
 //! [`crate::policy::Policy::force_generic`].
 
