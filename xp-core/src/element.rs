@@ -744,12 +744,20 @@ macro_rules! real_float {
                 if b == 0.0 {
                     return self / b;
                 }
-                let r = self.rem_floor_f(b);
-                let q = (self - r) / b;
+                // NumPy's divmod: the quotient of the truncated remainder (exact in floating
+                // point), moved down by one where the floored remainder changes sign, then
+                // rounded to the nearest integer below. Taking the floored remainder first
+                // would turn `-1 // inf` into `(-1 - inf) / inf = NaN` instead of -1.
+                let m = self % b;
+                let mut q = (self - m) / b;
+                if m != 0.0 && ((m < 0.0) != (b < 0.0)) {
+                    q -= 1.0;
+                }
                 if q == 0.0 {
                     (0.0 as $t).copysign(self / b)
                 } else {
-                    <$t>::round_ties_even(q)
+                    let f = q.floor();
+                    if q - f > 0.5 { f + 1.0 } else { f }
                 }
             }
             #[inline(always)]

@@ -190,3 +190,30 @@ fn standard_elementwise_functions<B: Backend>() -> Result<()> {
     Ok(())
 }
 xp_core::test_backends!(standard_elementwise_functions);
+
+/// `floor_divide` and `remainder` against Python's `//` and `%` on floats, which define them:
+/// `q = floor(a / b)` taken exactly, `r = a - q b` with the sign of `b`, including infinite
+/// divisors (`-1 // inf == -1`, `-1 % inf == inf`) and zero divisors.
+fn floor_divide_and_remainder_edges<B: Backend>() -> Result<()> {
+    let inf = f64::INFINITY;
+    let a = arr::<f64, B>(
+        &[7.0, -7.0, 7.0, -7.0, -1.0, 1.0, -1.0, 1.0, inf, 0.0, -0.0, 5.0],
+        &[12],
+    );
+    let b = arr::<f64, B>(&[2.0, 2.0, -2.0, -2.0, inf, inf, -inf, -inf, 2.0, 3.0, 3.0, 0.0], &[12]);
+    assert_close(
+        &a.floor_divide(&b)?,
+        &[3.0, -4.0, -4.0, 3.0, -1.0, 0.0, 0.0, -1.0, NAN, 0.0, -0.0, inf],
+        &[12],
+    );
+    assert_close(
+        &a.remainder(&b)?,
+        &[1.0, 1.0, -1.0, -1.0, inf, 1.0, -1.0, -inf, NAN, 0.0, 0.0, NAN],
+        &[12],
+    );
+    // Signed zeros: 0 // -3 is -0 (the sign of the true quotient).
+    let z = arr::<f64, B>(&[0.0], &[1]).floor_divide(&arr::<f64, B>(&[-3.0], &[1]))?;
+    assert!(z.to_vec()?[0] == 0.0 && z.to_vec()?[0].is_sign_negative());
+    Ok(())
+}
+xp_core::test_backends!(floor_divide_and_remainder_edges);

@@ -103,8 +103,10 @@ fn var_and_std_with_correction<B: Backend>() -> Result<()> {
     let c = arr::<c64, B>(&[c64::new(1.0, 1.0), c64::new(1.0, -1.0)], &[2]);
     assert_close(&c.var(ALL, 0.0, false)?, &[1.0f64], &[]);
     assert_close(&c.std(ALL, 1.0, false)?, &[2f64.sqrt()], &[]);
-    // N - correction <= 0 gives NaN; NaN propagates; empty is NaN.
-    assert_close(&a.var(ALL, 4.0, false)?, &[NAN], &[]);
+    // As in NumPy, N - correction <= 0 divides by zero: inf for a spread input, NaN for a
+    // constant one; NaN propagates; empty is NaN.
+    assert_close(&a.var(ALL, 4.0, false)?, &[f64::INFINITY], &[]);
+    assert_close(&a.var(ALL, 5.0, false)?, &[f64::INFINITY], &[]);
     assert_close(&Array::<f64, B>::scalar(3.0)?.var(ALL, 1.0, false)?, &[NAN], &[]);
     assert_close(&Array::<f64, B>::scalar(3.0)?.var(ALL, 0.0, false)?, &[0.0], &[]);
     assert_close(&arr::<f64, B>(&[1.0, NAN], &[2]).std(ALL, 0.0, false)?, &[NAN], &[]);

@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use xp_core::array::indexing::Idx;
-use xp_core::array::updates::{AtIndex, PadMode, ReflectType, bincount};
+use xp_core::array::updates::{AtIndex, PadMode, ReflectType, Statistic, bincount};
 use xp_core::testing::{assert_close, assert_equal};
 use xp_core::{Array, Backend, Error, Result, c64};
 
@@ -378,6 +378,34 @@ fn pad_computing_modes<B: Backend>() -> Result<()> {
         &y.pad(&[(2, 1)], PadMode::Minimum(Some(99)))?,
         &[1, 1, 1, 5, 3, 2, 1],
         &[7],
+    );
+    // A (before, after) stat_length per side: max of [1, 5] before, max of [2] after.
+    assert_equal(
+        &y.pad(
+            &[(2, 1)],
+            PadMode::StatisticPerAxis(Statistic::Maximum, vec![(Some(2), Some(1))]),
+        )?,
+        &[5, 5, 1, 5, 3, 2, 2],
+        &[7],
+    );
+    // Per axis, on the array padded axis by axis as NumPy does: axis 0 first (the first row
+    // [1, 2] is the mean of one value per column), then axis 1 of the padded array (the first
+    // column [1, 1, 3]).
+    let q = arr::<i64, B>(&[1, 2, 3, 4], &[2, 2]);
+    assert_equal(
+        &q.pad(
+            &[(1, 0), (1, 0)],
+            PadMode::StatisticPerAxis(Statistic::Mean, vec![(Some(1), Some(2)), (Some(1), None)]),
+        )?,
+        &[1, 1, 2, 1, 1, 2, 3, 3, 4],
+        &[3, 3],
+    );
+    assert!(
+        y.pad(
+            &[(1, 1)],
+            PadMode::StatisticPerAxis(Statistic::Minimum, vec![(Some(0), Some(1))])
+        )
+        .is_err()
     );
     // Exact for large int64 values.
     let big = arr::<i64, B>(&[(1 << 60) + 1, 1 << 60], &[2]);

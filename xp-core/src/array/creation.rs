@@ -8,7 +8,7 @@
 
 use crate::array::{Array, check_device};
 use crate::backend::{Backend, StorageOf};
-use crate::element::{Element, Float, Numeric};
+use crate::element::{ComplexFloat, Element, Float, Numeric, RealNumeric};
 use crate::error::{Error, Result};
 use crate::kernels::binary::{Add, Divide, Equal, GreaterEqual, LessEqual, Multiply, Subtract, Where, WithRight};
 use crate::kernels::unary::{Affine, Cast};
@@ -410,6 +410,29 @@ impl<T: Float, B: Backend> Array<T, B> {
             y
         };
         Ok(Array::from_storage(B::map1(&y, Cast::<f64, T>::new())?))
+    }
+}
+
+impl<T: ComplexFloat, B: Backend> Array<T, B> {
+    /// `num` evenly spaced complex values from `start` to `stop` (the standard's `linspace` with
+    /// complex bounds). The real and imaginary parts are each spaced as [`Array::linspace`]
+    /// spaces reals, which is what NumPy's complex arithmetic computes (`i * step + start` with a
+    /// real `i` scales each part separately).
+    ///
+    /// ```
+    /// use xp_core::{Array, c64};
+    /// let z = Array::<c64>::linspace_complex(c64::new(0.0, 1.0), c64::new(1.0, -1.0), 3, true)?;
+    /// assert_eq!(z.to_vec()?, vec![c64::new(0.0, 1.0), c64::new(0.5, 0.0), c64::new(1.0, -1.0)]);
+    /// # Ok::<(), xp_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::SizeOverflow`] if `num` elements do not fit in memory addresses.
+    pub fn linspace_complex(start: T, stop: T, num: usize, endpoint: bool) -> Result<Self> {
+        let part = |a: T::Real, b: T::Real| Array::<T::Real, B>::linspace(a.to_f64(), b.to_f64(), num, endpoint);
+        let re = part(start.re(), stop.re())?;
+        let im = part(start.im(), stop.im())?;
+        Array::complex(&re, &im)
     }
 }
 

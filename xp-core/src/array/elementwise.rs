@@ -14,7 +14,7 @@
 
 use crate::array::Array;
 use crate::backend::Backend;
-use crate::element::{Element, Float, Integer, Numeric, RealFloat, RealNumeric};
+use crate::element::{ComplexFloat, Element, Float, Integer, Numeric, RealFloat, RealNumeric};
 use crate::error::Result;
 use crate::kernels::binary::*;
 use crate::kernels::unary::*;
@@ -67,6 +67,27 @@ impl<T: Element, B: Backend> Array<T, B> {
         equal => Equal;
         /// `x1 != x2`.
         not_equal => NotEqual;
+    }
+}
+
+impl<T: ComplexFloat, B: Backend> Array<T, B> {
+    /// `re + i im` from real and imaginary parts, broadcast together (NumPy's `re + 1j * im`,
+    /// without its rounding: each part is kept exactly, infinities and signed zeros included).
+    ///
+    /// ```
+    /// use xp_core::{Array, c64};
+    /// let re = Array::<f64>::from_slice(&[1.0, 2.0])?;
+    /// let im = Array::<f64>::from_slice(&[-1.0])?;
+    /// let z = Array::<c64>::complex(&re, &im)?;
+    /// assert_eq!(z.to_vec()?, vec![c64::new(1.0, -1.0), c64::new(2.0, -1.0)]);
+    /// # Ok::<(), xp_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`crate::Error::Broadcast`] if the shapes do not broadcast; [`crate::Error::DeviceMismatch`]
+    /// if the parts live on different devices.
+    pub fn complex(re: &Array<T::Real, B>, im: &Array<T::Real, B>) -> Result<Self> {
+        re.map2(im, MakeComplex::<T>::new())
     }
 }
 

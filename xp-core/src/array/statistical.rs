@@ -305,7 +305,9 @@ impl<T: Float, B: Backend> Array<T, B> {
 
     /// Variance over `axis`: `sum |x - mean|^2 / (N - correction)` where `N` is the number of
     /// elements reduced (`correction = 1` is the unbiased sample variance, NumPy's `ddof=1`).
-    /// The result is real (`f64` for `c64` input). It is NaN when `N - correction <= 0`.
+    /// The result is real (`f64` for `c64` input). As in NumPy, the divisor is
+    /// `max(N - correction, 0)`: when it is zero the result is `inf`, or NaN where every
+    /// deviation is zero (an empty reduction, a constant input).
     ///
     /// ```
     /// use xp_core::{ALL, Array};

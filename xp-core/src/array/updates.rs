@@ -26,5 +26,5 @@ mod pad_kernels;
 mod segment;
 
 pub use at::{At, AtIndex};
-pub use pad::{PadMode, ReflectType};
+pub use pad::{PadMode, ReflectType, Statistic};
 pub use segment::bincount;

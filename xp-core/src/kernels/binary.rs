@@ -107,6 +107,26 @@ binary_kernel!(/// logical xor
 binary_kernel!(/// keeps `b`: the update of `at(...).set`
     Replace, Element, T, "set", |_a, b| b);
 
+/// `re + i im`: a complex element from its real and imaginary parts.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct MakeComplex<T>(PhantomData<fn() -> T>);
+impl<T> MakeComplex<T> {
+    /// The kernel.
+    pub const fn new() -> Self {
+        Self(PhantomData)
+    }
+}
+impl<T: crate::element::ComplexFloat> Map2 for MakeComplex<T> {
+    type A = T::Real;
+    type B = T::Real;
+    type Out = T;
+    const NAME: &'static str = "complex";
+    #[inline(always)]
+    fn apply(&self, re: T::Real, im: T::Real) -> T {
+        T::new(re, im)
+    }
+}
+
 /// `base ^ exp` for integers (see [`PowInt`]).
 #[inline(always)]
 fn int_pow<T: Integer>(base: T, exp: T) -> T {

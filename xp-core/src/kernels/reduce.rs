@@ -283,12 +283,12 @@ impl<T: Element> Reducer for CountNonzero<T> {
 /// The namespace computes the mean first and broadcasts it; this reducer sees `x - mean`.
 #[derive(Clone, Copy, Debug)]
 pub struct SumSquares<T> {
-    /// The divisor is `count - correction`.
+    /// The divisor is `max(count - correction, 0)`.
     pub correction: f64,
     _t: PhantomData<fn() -> T>,
 }
 impl<T> SumSquares<T> {
-    /// A reducer dividing by `count - correction`.
+    /// A reducer dividing by `max(count - correction, 0)`.
     pub const fn new(correction: f64) -> Self {
         Self {
             correction,
@@ -316,11 +316,9 @@ impl<T: crate::element::Float> Reducer for SumSquares<T> {
     }
     #[inline(always)]
     fn finish(&self, acc: T::Real, count: usize) -> T::Real {
-        let d = count as f64 - self.correction;
-        if d <= 0.0 {
-            <T::Real as crate::element::RealFloat>::NAN
-        } else {
-            crate::element::Float::div(acc, <T::Real as Numeric>::from_f64(d))
-        }
+        // NumPy divides by `max(N - correction, 0)`: a zero divisor gives inf for a positive
+        // sum and NaN for a zero one (an empty or constant input).
+        let d = (count as f64 - self.correction).max(0.0);
+        crate::element::Float::div(acc, <T::Real as Numeric>::from_f64(d))
     }
 }

@@ -56,6 +56,9 @@ pub enum PadMode<T> {
     Median(Option<usize>),
     /// The minimum of the `stat_length` values at each edge (NaN propagates).
     Minimum(Option<usize>),
+    /// A statistic with a `(before, after)` `stat_length` per axis (one pair: every axis), as
+    /// NumPy's `stat_length=((1, 2), (3, 4))`.
+    StatisticPerAxis(Statistic, Vec<(Option<usize>, Option<usize>)>),
     /// Mirror without repeating the edge: `[1, 2, 3]` → `3, 2 | 1, 2, 3 | 2, 1`.
     Reflect(ReflectType),
     /// Mirror repeating the edge: `[1, 2, 3]` → `2, 1 | 1, 2, 3 | 3, 2`.
@@ -75,19 +78,24 @@ impl<T: Element> PadMode<T> {
                 | PadMode::LinearRampPerAxis(_)
                 | PadMode::Mean(_)
                 | PadMode::Median(_)
+                | PadMode::StatisticPerAxis(Statistic::Mean | Statistic::Median, _)
                 | PadMode::Reflect(ReflectType::Odd)
                 | PadMode::Symmetric(ReflectType::Odd)
         )
     }
 }
 
-/// Which statistic a statistic mode computes.
-#[derive(Clone, Copy, Debug)]
-enum Stat {
-    Max,
-    Min,
+/// The statistic of [`PadMode::StatisticPerAxis`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Statistic {
+    /// NumPy's `"maximum"`.
+    Maximum,
+    /// NumPy's `"mean"`.
     Mean,
+    /// NumPy's `"median"`.
     Median,
+    /// NumPy's `"minimum"`.
+    Minimum,
 }
 
 /// Broadcasts a per-axis list of length 1 or `ndim` to `ndim` entries.
@@ -145,7 +153,11 @@ impl<T: Element, B: Backend> Array<T, B> {
         if T::DTYPE == DType::Bool && mode.is_arithmetic() {
             return Err(unsupported("this mode computes new values, which needs a numeric type"));
         }
-        if matches!(mode, PadMode::Median(_)) && is_complex::<T>() {
+        if matches!(
+            mode,
+            PadMode::Median(_) | PadMode::StatisticPerAxis(Statistic::Median, _)
+        ) && is_complex::<T>()
+        {
             return Err(unsupported("the median needs a real type"));
         }
         let moves_data = !matches!(
@@ -162,11 +174,12 @@ impl<T: Element, B: Backend> Array<T, B> {
                 ));
             }
         }
-        if let PadMode::Maximum(Some(0))
-        | PadMode::Minimum(Some(0))
-        | PadMode::Mean(Some(0))
-        | PadMode::Median(Some(0)) = mode
-        {
+        let stat_lengths = match &mode {
+            PadMode::Maximum(n) | PadMode::Minimum(n) | PadMode::Mean(n) | PadMode::Median(n) => vec![(*n, *n); nd],
+            PadMode::StatisticPerAxis(_, v) => per_axis("stat_length", v, nd)?,
+            _ => Vec::new(),
+        };
+        if stat_lengths.iter().any(|&(a, b)| a == Some(0) || b == Some(0)) {
             return Err(Error::invalid(
                 F,
                 "stat_length",
@@ -207,10 +220,11 @@ impl<T: Element, B: Backend> Array<T, B> {
                     cur.pad_reflect(a, l, r, symmetric, kind)?
                 }
                 PadMode::LinearRamp(_) | PadMode::LinearRampPerAxis(_) => cur.pad_ramp(a, l, r, vl, vr)?,
-                PadMode::Maximum(len) => cur.pad_stat(a, l, r, len, Stat::Max)?,
-                PadMode::Minimum(len) => cur.pad_stat(a, l, r, len, Stat::Min)?,
-                PadMode::Mean(len) => cur.pad_stat(a, l, r, len, Stat::Mean)?,
-                PadMode::Median(len) => cur.pad_stat(a, l, r, len, Stat::Median)?,
+                PadMode::Maximum(_) => cur.pad_stat(a, l, r, stat_lengths[a], Statistic::Maximum)?,
+                PadMode::Minimum(_) => cur.pad_stat(a, l, r, stat_lengths[a], Statistic::Minimum)?,
+                PadMode::Mean(_) => cur.pad_stat(a, l, r, stat_lengths[a], Statistic::Mean)?,
+                PadMode::Median(_) => cur.pad_stat(a, l, r, stat_lengths[a], Statistic::Median)?,
+                PadMode::StatisticPerAxis(stat, _) => cur.pad_stat(a, l, r, stat_lengths[a], stat)?,
             };
         }
         Ok(cur)
@@ -365,15 +379,23 @@ impl<T: Element, B: Backend> Array<T, B> {
         )
     }
 
-    /// A statistic of the `stat_length` values at each end of `axis`, repeated into the pads.
-    fn pad_stat(&self, axis: usize, l: usize, r: usize, stat_length: Option<usize>, stat: Stat) -> Result<Self> {
+    /// A statistic of the `stat_length` values at each end of `axis` (`(before, after)`; `None`
+    /// is the whole axis), repeated into the pads.
+    fn pad_stat(
+        &self,
+        axis: usize,
+        l: usize,
+        r: usize,
+        (len_l, len_r): (Option<usize>, Option<usize>),
+        stat: Statistic,
+    ) -> Result<Self> {
         let n = self.shape()[axis];
-        let len = stat_length.unwrap_or(n).min(n);
-        let left_stat = self.axis_stat(axis, 0, len, stat)?;
-        let right_stat = if len == n {
+        let (len_l, len_r) = (len_l.unwrap_or(n).min(n), len_r.unwrap_or(n).min(n));
+        let left_stat = self.axis_stat(axis, 0, len_l, stat)?;
+        let right_stat = if len_l == n && len_r == n {
             left_stat.clone()
         } else {
-            self.axis_stat(axis, n - len, n, stat)?
+            self.axis_stat(axis, n - len_r, n, stat)?
         };
         self.pad_with_parts(
             axis,
@@ -385,20 +407,20 @@ impl<T: Element, B: Backend> Array<T, B> {
     }
 
     /// The statistic of elements `start..stop` along `axis`, keeping the axis (size 1).
-    fn axis_stat(&self, axis: usize, start: usize, stop: usize, stat: Stat) -> Result<Self> {
+    fn axis_stat(&self, axis: usize, start: usize, stop: usize, stat: Statistic) -> Result<Self> {
         let chunk = self.axis_range(axis, start, stop)?;
         let keep = self.shape_with(axis, 1);
         let reduced = match stat {
-            Stat::Max | Stat::Min => Array::<T, B>::from_storage(B::reduce(
+            Statistic::Maximum | Statistic::Minimum => Array::<T, B>::from_storage(B::reduce(
                 &chunk.storage,
                 &[axis],
                 Extreme::<T> {
-                    max: matches!(stat, Stat::Max),
+                    max: matches!(stat, Statistic::Maximum),
                     _t: PhantomData,
                 },
             )?),
-            Stat::Mean => Array::from_storage(B::reduce(&chunk.storage, &[axis], MeanOf::<T>::new())?),
-            Stat::Median => {
+            Statistic::Mean => Array::from_storage(B::reduce(&chunk.storage, &[axis], MeanOf::<T>::new())?),
+            Statistic::Median => {
                 // In f64, like NumPy's median (exact for every integer up to 2^53).
                 let x = chunk.map1(Cast::<T, f64>::new())?;
                 let sorted = Array::<f64, B>::from_storage(B::sort(&x.storage, axis, false)?);
