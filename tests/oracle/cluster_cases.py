@@ -58,6 +58,16 @@ def add_cluster_cases(g: Gen):
             compare="labels_up_to_permutation",
             kind="iter",
         )
+        # `rng=None` draws fresh entropy, which "matrix" initialisation never uses.
+        g.case(
+            f"cluster.vq.kmeans2/{s}-rng-none",
+            "cluster.vq.kmeans2",
+            [o, init],
+            {"minit": "matrix", "rng": None},
+            call=lambda o=o, i=init: vq.kmeans2(o, i.copy(), minit="matrix", rng=None),
+            compare="labels_up_to_permutation",
+            kind="iter",
+        )
         g.case(
             f"cluster.vq.kmeans2/{s}-iter2",
             "cluster.vq.kmeans2",

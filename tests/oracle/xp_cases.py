@@ -369,6 +369,10 @@ def manipulation(g: Gen):
     g.case("xp.expand_dims/0d", "xp.expand_dims", [np.float64(1.0)], {"axis": 0})
     g.case("xp.expand_dims/out-of-range", "xp.expand_dims", [y], {"axis": 3})
     g.case("xp.expand_dims/negative-out-of-range", "xp.expand_dims", [y], {"axis": -4})
+    for tag, ax in [("tuple", (0, 2)), ("tuple-negative", (-1, 0)), ("tuple-unsorted", (3, 1))]:
+        g.case(f"xp.expand_dims/{tag}", "xp.expand_dims", [y], {"axis": ax})
+    g.case("xp.expand_dims/tuple-repeated", "xp.expand_dims", [y], {"axis": (1, 1)})
+    g.case("xp.expand_dims/tuple-out-of-range", "xp.expand_dims", [y], {"axis": (0, 4)})
 
     s = rnd((1, 3, 1, 2))
     for tag, ax in [("axis0", 0), ("axis-2", -2), ("tuple", (0, 2)), ("none", None)]:
@@ -524,6 +528,7 @@ def indexing(g: Gen):
     o = np.argsort(x, axis=1, kind="stable").astype(I64)
     g.case("xp.take_along_axis/argsort", "xp.take_along_axis", [x, o], {"axis": 1})
     g.case("xp.take_along_axis/default-axis", "xp.take_along_axis", [x, o])
+    g.case("xp.take_along_axis/axis-none", "xp.take_along_axis", [x, np.array([5, 0, -1, 3], I64)], {"axis": None})
     g.case("xp.take_along_axis/axis0-broadcast", "xp.take_along_axis", [x, np.array([[2, 0, 1, 1]], I64)], {"axis": 0})
     g.case("xp.take_along_axis/negative", "xp.take_along_axis", [x, np.array([[-1], [0], [-4]], I64)], {"axis": 1})
     g.case("xp.take_along_axis/out-of-range", "xp.take_along_axis", [x, np.array([[4], [0], [1]], I64)], {"axis": 1})
@@ -767,6 +772,9 @@ def creation(g: Gen):
     g.case("xp.meshgrid/one", "xp.meshgrid", [a])
     g.case("xp.meshgrid/i64-ij", "xp.meshgrid", [rnd((2,), I64), rnd((3,), I64)], {"indexing": "ij"})
     g.case("xp.meshgrid/bad-indexing", "xp.meshgrid", [a, b], {"indexing": "yx"})
+    g.case("xp.meshgrid/sparse-xy", "xp.meshgrid", [a, b, rnd((4,))], {"sparse": True})
+    g.case("xp.meshgrid/sparse-ij", "xp.meshgrid", [a, b], {"sparse": True, "indexing": "ij"})
+    g.case("xp.meshgrid/sparse-one", "xp.meshgrid", [a], {"sparse": True})
 
     # astype
     src = {

@@ -63,7 +63,8 @@ fn seed(args: &Args<'_>) -> Res<Option<u64>> {
     let f = args.function();
     let mut out = None;
     for name in ["rng", "seed"] {
-        if let Some(v) = args.get(name) {
+        // `None` asks for fresh OS entropy, as it does in SciPy: no fixed seed.
+        if let Some(v) = args.get(name).filter(|v| !matches!(v, Value::None)) {
             let s = int_of(v).and_then(|i| u64::try_from(i).ok()).ok_or_else(|| {
                 Fail::Unsupported(format!(
                     "{f}: `{name}={}` not mapped (only integer seeds)",

@@ -258,9 +258,7 @@ fn tri<B: Backend>(args: &Args<'_>) -> Res<Out<B>> {
 fn meshgrid_fn<B: Backend>(args: &Args<'_>) -> Res<Out<B>> {
     let f = args.function();
     args.bool_or("copy", true)?; // immutable arrays: copies and views hold the same values
-    if args.bool_or("sparse", false)? {
-        return Err(Fail::Unsupported(format!("{f}: sparse=True not mapped")));
-    }
+    let sparse = args.bool_or("sparse", false)?;
     let indexing = match args.opt_str("indexing")? {
         None | Some("xy") => Indexing::Xy,
         Some("ij") => Indexing::Ij,
@@ -278,11 +276,29 @@ fn meshgrid_fn<B: Backend>(args: &Args<'_>) -> Res<Out<B>> {
         })
         .collect::<Res<_>>()?;
     let dt = arrays.iter().map(AnyArray::dtype).reduce(promote).unwrap_or(DType::F64);
+    // `sparse=True`: output `i` is input `i` (flattened) laid along its own axis of the dense
+    // outputs (axis 1 for input 0 and axis 0 for input 1 with "xy" indexing), size 1 elsewhere.
+    let n = arrays.len();
+    let sparse_shape = |i: usize, len: usize| -> Vec<isize> {
+        let mut own = i;
+        if indexing == Indexing::Xy && n >= 2 && i < 2 {
+            own = 1 - i;
+        }
+        (0..n).map(|d| if d == own { len as isize } else { 1 }).collect()
+    };
     macro_rules! go {
         ($($v:ident),*) => {
             match dt {
                 $(DType::$v => {
                     let v = arrays.iter().map(typed::<crate::dtype_type!($v), B>).collect::<Res<Vec<_>>>()?;
+                    if sparse {
+                        let out = v
+                            .iter()
+                            .enumerate()
+                            .map(|(i, a)| a.reshape(&sparse_shape(i, a.size())))
+                            .collect::<xp_core::Result<Vec<_>>>()?;
+                        return Ok(many(out));
+                    }
                     let refs: Vec<_> = v.iter().collect();
                     Ok(many(meshgrid(&refs, indexing)?))
                 })*

@@ -32,18 +32,14 @@ fn take<B: Backend>(args: &Args<'_>) -> Res<Out<B>> {
 fn take_along_axis<B: Backend>(args: &Args<'_>) -> Res<Out<B>> {
     let x: AnyArray<B> = args.array("x")?;
     let idx = typed::<i64, B>(&args.array::<B>("indices")?)?;
-    let axis = match (args.given("axis"), args.opt_isize("axis")?) {
-        (false, _) => -1,
-        (true, Some(a)) => a,
-        (true, None) => {
-            return Err(Fail::Unsupported(format!(
-                "{}: axis=None (flattened) not mapped",
-                args.function()
-            )));
-        }
+    // NumPy's `axis=None` works on the flattened array (with 1-d indices).
+    let (axis, flatten) = match (args.given("axis"), args.opt_isize("axis")?) {
+        (false, _) => (-1, false),
+        (true, Some(a)) => (a, false),
+        (true, None) => (0, true),
     };
-    one(
-        each!(&x, [Bool, U8, I32, I64, F32, F64, C64, C128] a => a.take_along_axis(&idx, axis);
-        else return Err(Fail::dtype(args.function(), "x", x.dtype()))),
-    )
+    one(each!(&x, [Bool, U8, I32, I64, F32, F64, C64, C128] a => {
+            if flatten { a.reshape(&[-1])?.take_along_axis(&idx, axis) } else { a.take_along_axis(&idx, axis) }
+        };
+        else return Err(Fail::dtype(args.function(), "x", x.dtype()))))
 }

@@ -90,17 +90,26 @@ fn expand_dims<B: Backend>(args: &Args<'_>) -> Res<Out<B>> {
             args.function()
         )));
     }
-    let axis = match args.opt_isize_list("axis")?.as_deref() {
-        None => 0,
-        Some([a]) => *a,
-        Some(many) => {
-            return Err(Fail::Unsupported(format!(
-                "{}: a tuple axis {many:?} not mapped",
+    let axes = args.opt_isize_list("axis")?.unwrap_or_else(|| vec![0]);
+    if let [axis] = axes[..] {
+        return one(any_type!(&x, a => a.expand_dims(axis)));
+    }
+    // A tuple of axes names positions in the result (NumPy and the 2025.12 standard): normalise
+    // them against the output rank, reject repeats, and insert in increasing order.
+    let out_ndim = x.shape().len() + axes.len();
+    let mut positions = Vec::with_capacity(axes.len());
+    for &a in &axes {
+        let p = if a < 0 { a + out_ndim as isize } else { a };
+        if p < 0 || p >= out_ndim as isize || positions.contains(&p) {
+            return Err(Fail::Rejected(format!(
+                "{}: axis {axes:?} is out of range or repeated for a result of rank {out_ndim}",
                 args.function()
             )));
         }
-    };
-    one(any_type!(&x, a => a.expand_dims(axis)))
+        positions.push(p);
+    }
+    positions.sort_unstable();
+    one(any_type!(&x, a => positions.iter().try_fold(a.clone(), |acc, &p| acc.expand_dims(p))))
 }
 
 fn squeeze<B: Backend>(args: &Args<'_>) -> Res<Out<B>> {
