@@ -19,6 +19,7 @@ from pathlib import Path
 
 from cluster_cases import add_cluster_cases
 from common import Gen
+from fft_cases import add_fft_cases
 from xp_cases import add_xp_cases
 
 
@@ -31,6 +32,7 @@ def main():
     g = Gen(ns.out)
     add_xp_cases(g)
     add_cluster_cases(g)
+    add_fft_cases(g)
     g.write()
     size = sum(f.stat().st_size for f in ns.out.rglob("*") if f.is_file())
     print(f"{len(g.cases)} cases, {len(list((ns.out / 'arrays').iterdir()))} arrays, {size} bytes in {ns.out}")

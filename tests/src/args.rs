@@ -30,6 +30,8 @@ pub enum Fail {
     Xp(xp_core::Error),
     /// The xp-cluster call returned an error.
     Cluster(ClusterError),
+    /// The xp-fft call returned an error.
+    Fft(xp_fft::FftError),
 }
 
 impl Fail {
@@ -48,6 +50,12 @@ impl From<xp_core::Error> for Fail {
 impl From<ClusterError> for Fail {
     fn from(e: ClusterError) -> Self {
         Fail::Cluster(e)
+    }
+}
+
+impl From<xp_fft::FftError> for Fail {
+    fn from(e: xp_fft::FftError) -> Self {
+        Fail::Fft(e)
     }
 }
 

@@ -8,6 +8,7 @@
 //! the mapping and makes sure it read every argument it was given.
 
 pub mod cluster_vq;
+pub mod fft;
 pub mod xp_creation;
 pub mod xp_elementwise;
 pub mod xp_indexing;
@@ -25,9 +26,9 @@ use crate::value::Value;
 
 /// What the dispatch needs of a backend: the namespace and the extension trait of every consumer
 /// crate the runner maps (`xp_cluster` needs none). Add a crate's trait here when its mapping lands.
-pub trait Dispatchable: Backend {}
+pub trait Dispatchable: Backend + xp_fft::FftBackend {}
 
-impl<B: Backend> Dispatchable for B {}
+impl<B: Backend + xp_fft::FftBackend> Dispatchable for B {}
 
 /// The outputs of a call, in SciPy's order.
 pub type Out<B> = Vec<AnyArray<B>>;
@@ -82,6 +83,9 @@ pub fn lookup<B: Dispatchable>(function: &str) -> Option<Entry<B>> {
             .or_else(|| xp_linalg::lookup(name))
             .or_else(|| xp_creation::lookup(name));
     }
+    if let Some(name) = function.strip_prefix("fft.") {
+        return fft::lookup(name);
+    }
     if let Some(name) = function.strip_prefix("cluster.vq.") {
         return cluster_vq::lookup(name);
     }
@@ -99,7 +103,7 @@ pub fn dispatch<B: Dispatchable>(function: &str, args: &[Value], kwargs: &[(Stri
     let bound = Args::bind(&name, args, kwargs, params)?;
     let out = f(&bound);
     match &out {
-        Ok(_) | Err(Fail::Xp(_) | Fail::Cluster(_)) => bound.check_all_read()?,
+        Ok(_) | Err(Fail::Xp(_) | Fail::Cluster(_) | Fail::Fft(_)) => bound.check_all_read()?,
         Err(Fail::Unsupported(_) | Fail::Rejected(_)) => {}
     }
     out
