@@ -8,6 +8,9 @@ pub mod fft;
 use crate::BenchResult;
 use crate::timing::Runner;
 
+/// Builds a workload's inputs and returns the call to time.
+pub type Setup = fn() -> BenchResult<Runner>;
+
 /// One benchmark workload.
 pub struct Workload {
     /// The name, also the key of the SciPy side.
@@ -15,9 +18,9 @@ pub struct Workload {
     /// The SciPy module (`fft`, `linalg`, `cluster`, `overhead`).
     pub module: &'static str,
     /// Builds the inputs and returns the xp call.
-    pub xp: fn() -> BenchResult<Runner>,
+    pub xp: Setup,
     /// The native crate called directly on the same data, and its name.
-    pub native: Option<(&'static str, fn() -> BenchResult<Runner>)>,
+    pub native: Option<(&'static str, Setup)>,
 }
 
 /// Every workload, in table order.
