@@ -15,6 +15,7 @@ import warnings
 import numpy as np
 import scipy
 import scipy.fft
+import scipy.linalg
 from scipy.cluster import vq
 
 TWO32 = np.uint64(2**32)
@@ -49,6 +50,43 @@ def clusters(n, d):
     centre = ((37 * m + 11 * j.astype(np.int64)) % 29 - 14).astype(np.float64)
     h = (np.uint64(2654435761) * i + np.uint64(40503) * j) % TWO32
     return centre + 2.0 * (h.astype(np.float64) / 2.0**32 - 0.5)
+
+
+def dominant(n, seed):
+    return real((n, n), seed) + n * np.eye(n)
+
+
+def spd(n, seed):
+    u = real((n, n), seed)
+    return (u + u.T) / 2.0 + n * np.eye(n)
+
+
+def linalg_workloads():
+    la = scipy.linalg
+
+    def batched():
+        a = np.stack([dominant(200, 10 + k) for k in range(200)])
+        b = uniform(200 * 200, 3).reshape(200, 200, 1)
+        return lambda: la.solve(a, b)
+
+    def bind(f, *args, **kw):
+        return lambda: f(*args, **kw)
+
+    return {
+        "solve 2000x2000, 1 rhs": lambda: bind(la.solve, dominant(2000, 1), uniform(2000, 2)),
+        "solve batched 200 x (200x200)": batched,
+        "cholesky 2000": lambda: bind(la.cholesky, spd(2000, 1), lower=True),
+        "qr 2000x1000 economic": lambda: bind(la.qr, real((2000, 1000), 1), mode="economic"),
+        "svd 1000x1000 full_matrices=False": lambda: bind(la.svd, real((1000, 1000), 1), full_matrices=False),
+        "eigh 1000": lambda: bind(la.eigh, spd(1000, 1)),
+        "eig 500": lambda: bind(la.eig, real((500, 500), 1)),
+        "inv 1000": lambda: bind(la.inv, dominant(1000, 1)),
+        "det 2000": lambda: bind(la.det, dominant(2000, 1)),
+        "lstsq 4000x500": lambda: bind(la.lstsq, real((4000, 500), 1), uniform(4000, 2)),
+        "expm 500": lambda: bind(la.expm, real((500, 500), 1) / 10.0),
+        "matmul 2000 (reference)": lambda: bind(np.matmul, real((2000, 2000), 1), real((2000, 2000), 2)),
+        "per call: solve 4x4": lambda: bind(la.solve, dominant(4, 1), uniform(4, 2)),
+    }
 
 
 def kmeans2_setup():
@@ -87,6 +125,7 @@ WORKLOADS = {
     "kmeans2 200000x16 k=64 iter=20": kmeans2_setup,
     "vq 200000x16 256 codes": vq_setup,
     "whiten 1000000x16": whiten_setup,
+    **linalg_workloads(),
 }
 
 

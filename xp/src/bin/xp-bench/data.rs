@@ -55,3 +55,25 @@ pub fn clusters(n: usize, d: usize) -> BenchResult<Array<f64, Cpu>> {
     }
     Ok(Array::from_vec(data, &[n, d])?)
 }
+
+/// A diagonally dominant `n x n` matrix, `U + n I` (well conditioned: every solver applies).
+pub fn dominant(n: usize, seed: u64) -> Vec<f64> {
+    let mut a = uniform(n * n, seed);
+    for i in 0..n {
+        a[i * n + i] += n as f64;
+    }
+    a
+}
+
+/// A symmetric positive definite `n x n` matrix, `(U + U^T) / 2 + n I` (diagonally dominant).
+pub fn spd(n: usize, seed: u64) -> Vec<f64> {
+    let u = uniform(n * n, seed);
+    let mut a = vec![0.0; n * n];
+    for i in 0..n {
+        for j in 0..n {
+            a[i * n + j] = (u[i * n + j] + u[j * n + i]) / 2.0;
+        }
+        a[i * n + i] += n as f64;
+    }
+    a
+}

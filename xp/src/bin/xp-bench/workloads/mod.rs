@@ -4,6 +4,7 @@
 
 pub mod cluster;
 pub mod fft;
+pub mod linalg;
 
 use crate::BenchResult;
 use crate::timing::Runner;
@@ -26,6 +27,7 @@ pub struct Workload {
 /// Every workload, in table order.
 pub fn all() -> Vec<Workload> {
     let mut v = fft::workloads();
+    v.extend(linalg::workloads());
     v.extend(cluster::workloads());
     v
 }

@@ -1,0 +1,7 @@
+//! Solvers, one file per family.
+
+pub mod inv;
+pub mod lstsq;
+#[allow(clippy::module_inception)]
+pub mod solve;
+pub mod triangular;
