@@ -144,14 +144,13 @@ pub fn diagonal<T: Element, B: Backend>(a: &Array<T, B>) -> Result<Array<T, B>> 
     let r = s.len();
     let (m, n) = (s[r - 2], s[r - 1]);
     let k = m.min(n);
-    let mut flat: Vec<isize> = s[..r - 2].iter().map(|&d| d as isize).collect();
-    flat.push((m * n) as isize);
-    let stride = (n + 1) as isize;
-    let taken = a.reshape(&flat)?.slice(&[
-        Idx::Ellipsis,
-        Idx::step(Some(0), Some((k as isize) * stride.max(1)), stride.max(1)),
-    ])?;
-    Ok(taken)
+    // The first k columns (a view), then row j of column j: a gather of k elements whatever
+    // the layout (a reshape to one flat axis would copy a column-major stack whole).
+    let cols = a.slice(&[Idx::Ellipsis, Idx::step(Some(0), Some(k as isize), 1)])?;
+    let mut shape = vec![1isize; r];
+    shape[r - 1] = k as isize;
+    let rows = Array::<i64, B>::arange(0.0, k as f64, 1.0)?.reshape(&shape)?;
+    Ok(cols.take_along_axis(&rows, -2)?.squeeze(-2)?)
 }
 
 /// An identity stack `batch + [n, n]` on `B`.

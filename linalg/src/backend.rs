@@ -192,17 +192,41 @@ pub trait LinalgBackend: Backend {
         exec::lu_solve(function, Path::Host, lu, piv, b, trans)
     }
 
-    /// Factors square `a` and solves `op(A) x = b` in one call (`b` is `(..., N, K)`).
+    /// Factors square `a` and solves `op(A) x = b` in one call (`b` is `(..., N, K)`). With
+    /// `check_finite`, `a` is checked for NaN and infinity as the kernel loads it, which saves
+    /// the separate pass over memory that a check before the call would take.
     ///
     /// # Errors
-    /// [`crate::LinalgError::Singular`] with the first zero pivot; as [`LinalgBackend::lu_factor`].
+    /// [`crate::LinalgError::Singular`] with the first zero pivot;
+    /// [`crate::LinalgError::NonFinite`] for `a` with `check_finite`; as [`LinalgBackend::lu_factor`].
     fn lu_factor_solve<T: LinalgScalar>(
         function: &'static str,
         a: &Array<T, Self>,
         b: &Array<T, Self>,
         trans: Trans,
+        check_finite: bool,
     ) -> Result<Array<T, Self>> {
-        exec::lu_factor_solve(function, Path::Host, a, b, trans)
+        exec::lu_factor_solve(function, Path::Host, a, b, trans, check_finite)
+    }
+
+    /// The inverse of every square matrix of `a` (`(..., N, N)`). The default solves against
+    /// the identity with [`LinalgBackend::lu_factor_solve`]; the Cpu backend inverts its LU
+    /// factors directly (`getri`), which takes about three quarters of the work.
+    ///
+    /// With `check_finite`, `a` is checked for NaN and infinity as for
+    /// [`LinalgBackend::lu_factor_solve`].
+    ///
+    /// # Errors
+    /// [`crate::LinalgError::Singular`] with the first zero pivot;
+    /// [`crate::LinalgError::NonFinite`] for `a` with `check_finite`; as [`LinalgBackend::lu_factor`].
+    fn inv<T: LinalgScalar>(function: &'static str, a: &Array<T, Self>, check_finite: bool) -> Result<Array<T, Self>> {
+        let shape = a.shape();
+        let (batch, n) = (
+            &shape[..shape.len().saturating_sub(2)],
+            shape.last().copied().unwrap_or(0),
+        );
+        let eye = crate::args::eye::<T, Self>(batch, n)?;
+        Self::lu_factor_solve(function, a, &eye, Trans::N, check_finite)
     }
 
     /// Solves `op(A) x = b` for triangular `a` (only the `lower` or upper triangle is read).

@@ -97,10 +97,23 @@ pub fn lu_factor_solve<T: LinalgScalar, B: Backend>(
     a: &Array<T, B>,
     b: &Array<T, B>,
     trans: Trans,
+    check_finite: bool,
 ) -> Result<Array<T, B>> {
     begin::<B>(function, path)?;
-    let out = kernels::lu::factor_solve(function, fetch(a)?.view(), fetch(b)?.view(), trans)?;
+    let out = kernels::lu::factor_solve(function, fetch(a)?.view(), fetch(b)?.view(), trans, check_finite)?;
     upload(out, &b.device())
+}
+
+/// See [`crate::LinalgBackend::inv`].
+pub fn inv<T: LinalgScalar, B: Backend>(
+    function: &'static str,
+    path: Path,
+    a: &Array<T, B>,
+    check_finite: bool,
+) -> Result<Array<T, B>> {
+    begin::<B>(function, path)?;
+    let out = kernels::lu::inverse(function, fetch(a)?.view(), check_finite)?;
+    upload(out, &a.device())
 }
 
 /// See [`crate::LinalgBackend::solve_triangular`].

@@ -74,7 +74,7 @@
 //! | `qz(A, B, output="complex")`, `ordqz(A, B, sort="ouc")` | [`qz`] / [`qz_complex`] with [`QzOptions`], [`ordqz`]`(&a, &b, &OrdqzOptions::default().sort(QzSort::Ouc))?` -> [`OrdQz`] |
 //! | `eig(a, b, homogeneous_eigvals=True)` with singular `b` | [`eig`]: infinite eigenvalues are `inf`, `w_homogeneous` holds `(alpha, beta)` |
 //! | `logm(a)`, `sqrtm(a)`, `fractional_matrix_power(a, t)` with a complex result for real `a` | [`logm_complex`], [`sqrtm_complex`], [`fractional_matrix_power_complex`] |
-//! | `lstsq(a, b, cond)`, `pinv(a, atol, rtol)`, `pinvh(a)`, `matrix_rank(a)` | [`lstsq`], [`pinv`], [`pinvh`], [`matrix_rank`] |
+//! | `lstsq(a, b, cond, lapack_driver="gelsy")`, `pinv(a, atol, rtol)`, `pinvh(a)`, `matrix_rank(a)` | [`lstsq`] (`s` is an `Option`: `None` for gelsy, [`LstsqDriver`]), [`pinv`], [`pinvh`], [`matrix_rank`] |
 //! | `solve_banded((l, u), ab, b)`, `solveh_banded(ab, b, lower=True)` | [`solve_banded`]`((l, u), &ab, &b, &Default::default())?`, [`solveh_banded`]`(&ab, &b, &SolvehBandedOptions::default().lower(true))?` |
 //! | `cholesky_banded(ab)`, `cho_solve_banded((cb, lower), b)` | [`cholesky_banded`], [`cho_solve_banded`]`((&cb, lower), &b, &Default::default())?` |
 //! | `solve_toeplitz((c, r), b)`, `solve_toeplitz(c, b)` | [`solve_toeplitz`]`(&c, Some(&r), &b, &Default::default())?`, `solve_toeplitz(&c, None, ..)` |
@@ -148,7 +148,7 @@ pub use solve::banded::{
     cholesky_banded, solve_banded, solveh_banded,
 };
 pub use solve::inv::{InvOptions, inv};
-pub use solve::lstsq::{Lstsq, LstsqOptions, PinvOptions, lstsq, matrix_rank, pinv, pinvh};
+pub use solve::lstsq::{Lstsq, LstsqDriver, LstsqOptions, PinvOptions, lstsq, matrix_rank, pinv, pinvh};
 pub use solve::solve::{AssumeA, SolveOptions, solve};
 pub use solve::toeplitz::{
     CirculantSingular, SolveCirculantOptions, SolveToeplitzOptions, solve_circulant, solve_toeplitz,

@@ -84,9 +84,12 @@ class Gen:
             return [self.enc(x) for x in v]
         return enc_scalar(v)
 
-    def case(self, cid, function, args=(), kwargs=None, call=None, compare=None, tol=None, kind="arith"):
+    def case(self, cid, function, args=(), kwargs=None, call=None, compare=None, tol=None, kind="arith",
+             nested=False):
         """Adds a case. `call()` computes the expected outputs (default: `np.<name>(*args, **kwargs)`
-        for `xp.<name>`); an exception becomes an expected error."""
+        for `xp.<name>`); an exception becomes an expected error. An output `None` is recorded as
+        `null`; with `nested`, tuples inside the result are kept as (nested) lists, as SciPy
+        returns `((h, tau), r)`, instead of being turned into one array each."""
         kwargs = dict(kwargs or {})
         if cid in self.ids:
             raise ValueError(f"duplicate case id {cid}")
@@ -102,9 +105,19 @@ class Gen:
             expected = [{"error": type(e).__name__}]
             outs = []
         else:
-            outs = list(res) if isinstance(res, (tuple, list)) else [res]
-            outs = [np.asarray(o) for o in outs]
-            expected = [self.array(o) for o in outs]
+            top = list(res) if isinstance(res, (tuple, list)) else [res]
+            outs = []  # the arrays, depth first
+
+            def out(o, depth):
+                if o is None:
+                    return None
+                if nested and depth > 0 and isinstance(o, (tuple, list)):
+                    return [out(x, depth + 1) for x in o]
+                a = np.asarray(o)
+                outs.append(a)
+                return self.array(a)
+
+            expected = [out(o, 1) for o in top]
         case = {
             "id": cid,
             "function": function,

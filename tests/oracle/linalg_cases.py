@@ -254,9 +254,10 @@ class PostError(BaseException):
     """A failure of a canonical-form function (not SciPy's exception)."""
 
 
-def add(g: Gen, cid, name, args, kwargs=None, post=None, dt=F64, tol=None, compare=None, fn=None):
+def add(g: Gen, cid, name, args, kwargs=None, post=None, dt=F64, tol=None, compare=None, fn=None, nested=False):
     """`linalg.<name>(*args, **kwargs)`, on copies (SciPy may overwrite inputs), with the
-    outputs passed through `post` (a canonical form)."""
+    outputs passed through `post` (a canonical form); `nested` records tuples inside the result
+    (`qr(mode="raw")`'s `(h, tau)`) as nested lists."""
     kwargs = dict(kwargs or {})
     f = fn or getattr(sl, name)
 
@@ -269,7 +270,7 @@ def add(g: Gen, cid, name, args, kwargs=None, post=None, dt=F64, tol=None, compa
             raise PostError(f"{name}/{cid}: {e!r}") from e
 
     g.case(f"linalg.{name}/{cid}", f"linalg.{name}", list(args), kwargs, call=run,
-           tol=tol or TOL[dt], compare=compare)
+           tol=tol or TOL[dt], compare=compare, nested=nested)
 
 
 # ---------------------------------------------------------------------------------------------

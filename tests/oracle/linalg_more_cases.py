@@ -1,11 +1,12 @@
 """More `scipy.linalg` cases: `ldl`, `rq`, `qr_multiply`, `polar`, `null_space`, `orth`,
 `subspace_angles`, `orthogonal_procrustes`, `eig_banded`, `eigvals_banded`, `eigh_tridiagonal`,
 `eigvalsh_tridiagonal`, `cholesky_banded`, `cho_solve_banded`, `solve_circulant`, and error
-cases of `qr(mode="raw")` / `matrix_balance(separate=True)` (their nested tuple outputs are not
-expressible in the fixture format, so only SciPy's rejections are recorded).
+and the outputs SciPy nests or leaves `None`: `lstsq(lapack_driver="gelsy")` (`s` is `None`),
+`qr(mode="raw")` (`((h, tau), r[, p])`), `matrix_balance(separate=True)` (`(B, (scale, perm))`),
+recorded as nested lists and `null` (the runner flattens both sides to compare).
 
-`ldl`, `rq` and `qr_multiply` are compared as they are (xp reproduces LAPACK's unblocked pivots
-and signs). The bases of `orth` / `null_space` are recorded as the projector `Q Q^H` onto the
+`ldl`, `rq`, `qr_multiply` and `qr(mode="raw")` are compared as they are (xp reproduces LAPACK's
+unblocked pivots and signs). The bases of `orth` / `null_space` are recorded as the projector `Q Q^H` onto the
 subspace (the runner, `tests/src/dispatch/linalg_decomp2.rs`, forms the same product);
 eigenvectors of `eig_banded` / `eigh_tridiagonal` are compared `columns_up_to_sign`.
 """
@@ -268,6 +269,7 @@ def add_linalg_more_cases(g: Gen):
     qz_cases(g)
     extra_cases(g)
     schur_more_cases(g)
+    nested_output_cases(g)
 
 
 def xp_linalg_cases(g: Gen):
@@ -461,3 +463,124 @@ def schur_more_cases(g: Gen):
         for srt in ("lhp", "rhp", "iuc", "ouc"):
             add(g, f"more-{short(dt)}-real-input-complex-{srt}", "schur", [a], {"output": "complex", "sort": srt},
                 post=ps, dt=dt)
+
+
+def nested_output_cases(g: Gen):
+    """`lstsq` with `lapack_driver="gelsy"` (and the per-driver reading of `cond`, zero-size
+    problems), `qr(mode="raw")`, `matrix_balance(separate=True)`. Inputs come from a local
+    generator so that the cases above keep their inputs."""
+    rng = np.random.default_rng(20250611)
+
+    def r(shape, dt=F64, lo=-3.0, hi=3.0):
+        x = rng.uniform(lo, hi, shape)
+        if np.dtype(dt).kind == "c":
+            x = x + 1j * rng.uniform(lo, hi, shape)
+        return x.astype(dt)
+
+    def ints(shape, dt=F64):
+        """Small integers: exact linear combinations stay exact."""
+        x = np.round(rng.uniform(-3, 3, shape))
+        if np.dtype(dt).kind == "c":
+            x = x + 1j * np.round(rng.uniform(-3, 3, shape))
+        return x.astype(dt)
+
+    # lstsq, gelsy: full rank (tall, square, wide; vector and matrix b)
+    gy = {"lapack_driver": "gelsy"}
+    for dt in DTS:
+        for m, n in ((7, 3), (4, 4), (3, 5)):
+            a = r((m, n), dt)
+            add(g, f"gelsy-{short(dt)}-{m}x{n}-vec", "lstsq", [a, r((m,), dt)], gy, dt=dt)
+            add(g, f"gelsy-{short(dt)}-{m}x{n}-mat", "lstsq", [a, r((m, 2), dt)], gy, dt=dt)
+        # exactly rank 2 (small integers: c2 = c0 + c1, c3 = c0 - c1 exactly), with a cut-off
+        # well above rounding (the rank of an exactly deficient matrix under the default
+        # cond = eps is decided by rounding noise, in SciPy as in xp)
+        c = ints((6, 2), dt)
+        deficient = np.column_stack([c[:, 0], c[:, 1], c[:, 0] + c[:, 1], c[:, 0] - c[:, 1]]).astype(dt)
+        cut = 1e-4 if dt in (F32, C64) else 1e-10
+        for drv in ("gelsy", "gelsd"):
+            add(g, f"{drv}-{short(dt)}-rank2-tall", "lstsq", [deficient, r((6,), dt)],
+                {"lapack_driver": drv, "cond": cut}, dt=dt)
+            add(g, f"{drv}-{short(dt)}-rank2-wide", "lstsq", [deficient.T.copy(), r((4, 2), dt)],
+                {"lapack_driver": drv, "cond": cut}, dt=dt)
+    # default cond, exactly deficient without rounding: a zero column and a zero row block
+    blk = np.zeros((5, 4))
+    blk[:3, :2] = r((3, 2))
+    blk[:3, 3] = r((3,))
+    add(g, "gelsy-zero-column", "lstsq", [blk, r((5,))], gy)
+    add(g, "gelsy-zero-column-mat", "lstsq", [blk.T.copy(), r((4, 3))], gy)
+    add(g, "gelsy-zero-matrix", "lstsq", [np.zeros((4, 3)), r((4,))], gy)
+    # cond read per driver: gelsy keeps the first column for cond >= 1 and everything for
+    # cond <= 0; gelss drops everything for cond >= 1; gelsd reads cond outside (0, 1) as eps
+    a = r((6, 4))
+    scaled = a * np.array([1.0, 1e-2, 1e-4, 1e-6])
+    for c in (0.5, 1e-3, 2.0, 0.0, -1.0):
+        for drv in ("gelsy", "gelsd", "gelss"):
+            add(g, f"{drv}-cond{c}", "lstsq", [scaled, r((6,))], {"lapack_driver": drv, "cond": c})
+    add(g, "gelsy-int", "lstsq", [np.array([[1, 2], [3, 4], [5, 7]]), np.array([1, 0, 2])], gy)
+    add(g, "gelsy-f32-f64", "lstsq", [r((5, 3), F32), r((5,))], gy)
+    add(g, "gelsy-positional", "lstsq", [a, r((6,)), None, False, False, True, "gelsy"])
+    add(g, "gelsy-all-keywords", "lstsq", [a, r((6, 2))],
+        {"cond": 1e-8, "overwrite_a": True, "overwrite_b": True, "check_finite": False, "lapack_driver": "gelsy"})
+    add(g, "gelsy-err-nan", "lstsq", [with_nan(a), r((6,))], gy)
+    add(g, "gelsy-err-shape", "lstsq", [a, r((5,))], gy)
+    add(g, "err-driver", "lstsq", [a, r((6,))], {"lapack_driver": "gelsx"})
+    # the QR-first path of gelsd (M >= 2N), also complex and single precision
+    for dt in DTS:
+        add(g, f"gelsd-{short(dt)}-tall-12x3", "lstsq", [r((12, 3), dt), r((12, 2), dt)], dt=dt)
+        add(g, f"gelss-{short(dt)}-tall-9x2", "lstsq", [r((9, 2), dt), r((9,), dt)], {"lapack_driver": "gelss"},
+            dt=dt)
+    # zero-size problems (SciPy answers before calling LAPACK, whatever the driver)
+    for drv in ("gelsd", "gelsy"):
+        for dt in (F32, C128):
+            add(g, f"{drv}-{short(dt)}-empty-0x3", "lstsq", [np.zeros((0, 3), dt), np.zeros((0,), dt)],
+                {"lapack_driver": drv}, dt=dt)
+            add(g, f"{drv}-{short(dt)}-empty-3x0", "lstsq", [np.zeros((3, 0), dt), r((3, 2), dt)],
+                {"lapack_driver": drv}, dt=dt)
+            add(g, f"{drv}-{short(dt)}-empty-0x0", "lstsq", [np.zeros((0, 0), dt), np.zeros((0,), dt)],
+                {"lapack_driver": drv}, dt=dt)
+
+    # SciPy's batching of lstsq (broadcast batch shapes; b is (..., M, K) from 2-D on)
+    add(g, "batch-mat", "lstsq", [r((2, 5, 3)), r((2, 5, 2))])
+    add(g, "batch-vec-b", "lstsq", [r((2, 5, 3)), r((5,))])
+    add(g, "batch-b-only", "lstsq", [r((5, 3)), r((3, 5, 2))], {"lapack_driver": "gelss"})
+    add(g, "batch-broadcast", "lstsq", [r((2, 1, 4, 3)), r((3, 4, 1))])
+    add(g, "batch-wide-c128", "lstsq", [r((2, 3, 5), C128), r((2, 3, 2), C128)], dt=C128)
+    add(g, "batch-f32", "lstsq", [r((3, 4, 4), F32), r((3, 4, 2), F32)], dt=F32)
+    add(g, "batch-err-2d-b", "lstsq", [r((2, 5, 3)), r((2, 5))])
+    add(g, "batch-err-ranks", "lstsq", [np.stack([r((4, 2)), np.zeros((4, 2))]), r((2, 4, 1))])
+
+    # qr(mode="raw"): LAPACK's geqrf / geqp3 output, compared as it is
+    for dt in DTS:
+        for shp in ((4, 4), (5, 3), (3, 5)):
+            a = r(shp, dt)
+            for piv in (False, True):
+                add(g, f"raw-{short(dt)}-{shp[0]}x{shp[1]}-piv{int(piv)}", "qr", [a],
+                    {"mode": "raw", "pivoting": piv}, dt=dt, nested=True)
+    zc = r((4, 3))
+    zc[:, 1] = 0.0
+    add(g, "raw-zero-column", "qr", [zc], {"mode": "raw"}, nested=True)
+    add(g, "raw-zero-column-piv", "qr", [zc], {"mode": "raw", "pivoting": True}, nested=True)
+    add(g, "raw-1x1", "qr", [np.array([[-3.0]])], {"mode": "raw"}, nested=True)
+    add(g, "raw-int", "qr", [np.array([[1, 2], [3, 4], [5, 6]])], {"mode": "raw"}, nested=True)
+    add(g, "raw-empty-0x3", "qr", [np.zeros((0, 3))], {"mode": "raw"}, nested=True)
+    add(g, "raw-empty-3x0-piv", "qr", [np.zeros((3, 0))], {"mode": "raw", "pivoting": True}, nested=True)
+    add(g, "raw-all-keywords", "qr", [r((4, 3))],
+        {"overwrite_a": True, "lwork": None, "mode": "raw", "pivoting": True, "check_finite": False}, nested=True)
+    add(g, "raw-positional", "qr", [r((3, 3)), False, None, "raw", False, True], nested=True)
+    add(g, "raw-err-batch", "qr", [r((2, 3, 3))], {"mode": "raw"}, nested=True)
+
+    # matrix_balance(separate=True): (B, (scale, perm)); a stack gets (..., 2, N) float64
+    m = np.array([[1.0, 0.0, 0.0], [1e3, 2.0, 1e-3], [1e4, 5.0, 3.0]])
+    for dt in DTS:
+        add(g, f"separate-{short(dt)}", "matrix_balance",
+            [np.array([[1, 100, 1e4], [0.01, 1, 100], [1e-4, 0.01, 1]]).astype(dt)], {"separate": True}, dt=dt,
+            nested=True)
+    for perm in (False, True):
+        for sc in (False, True):
+            add(g, f"separate-permute{int(perm)}-scale{int(sc)}", "matrix_balance", [m],
+                {"permute": perm, "scale": sc, "separate": True}, nested=True)
+    add(g, "separate-batch", "matrix_balance", [np.stack([m, m.T])], {"separate": True}, nested=True)
+    add(g, "separate-batch-2d", "matrix_balance", [np.stack([np.stack([m, m.T]), np.stack([m.T, m])])],
+        {"separate": True}, nested=True)
+    add(g, "separate-empty", "matrix_balance", [np.zeros((0, 0))], {"separate": True}, nested=True)
+    add(g, "separate-positional", "matrix_balance", [m, True, False, True, False], nested=True)

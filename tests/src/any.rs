@@ -27,6 +27,45 @@ pub enum AnyArray<B: Backend> {
     C128(Array<c64, B>),
 }
 
+/// One output of a call in SciPy's structure: an array, Python `None` (`lstsq`'s `s` with
+/// `lapack_driver="gelsy"`), or a nested tuple (`qr(mode="raw")`'s `(h, tau)`,
+/// `matrix_balance(separate=True)`'s `(scale, perm)`).
+#[derive(Clone, Debug)]
+pub enum AnyOut<B: Backend> {
+    /// An array.
+    Array(AnyArray<B>),
+    /// Python `None`.
+    None,
+    /// A tuple of outputs.
+    Tuple(Vec<AnyOut<B>>),
+}
+
+impl<B: Backend> From<AnyArray<B>> for AnyOut<B> {
+    fn from(a: AnyArray<B>) -> Self {
+        AnyOut::Array(a)
+    }
+}
+
+impl<B: Backend> AnyOut<B> {
+    /// Copies the arrays to the host depth first, `None` for Python `None`: the flat form in
+    /// which outputs are compared (expected values are flattened the same way).
+    ///
+    /// # Errors
+    /// A backend failure.
+    pub fn flatten_to_host(&self, out: &mut Vec<Option<HostArray>>) -> xp_core::Result<()> {
+        match self {
+            AnyOut::Array(a) => out.push(Some(a.to_host()?)),
+            AnyOut::None => out.push(None),
+            AnyOut::Tuple(items) => {
+                for item in items {
+                    item.flatten_to_host(out)?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
 /// Element types that convert between `Array<T, B>` and [`AnyArray<B>`].
 pub trait AnyElement: HostElement {
     /// Wraps a typed array.

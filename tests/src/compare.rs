@@ -4,7 +4,8 @@
 //! Besides values, the element type is checked: a floating output must have the expected
 //! precision (**f32 in, f32 out**) and kind (real or complex); integer outputs may differ in width
 //! (`int32` labels against SciPy's `int64` compare by value); booleans must be booleans. Expected
-//! JSON scalars (Python numbers) only fix the kind.
+//! JSON scalars (Python numbers) only fix the kind. Outputs that SciPy nests in tuples or leaves
+//! `None` are compared flat, depth first ([`compare_slots`]).
 
 use std::collections::HashMap;
 
@@ -35,12 +36,79 @@ pub fn compare_outputs(
     rtol: f64,
     atol: f64,
 ) -> Result<(), String> {
+    let slots: Vec<Option<&HostArray>> = actual.iter().map(Some).collect();
+    compare_flat(&slots, expected, mode, rtol, atol)
+}
+
+/// Compares flattened outputs (see [`crate::any::AnyOut::flatten_to_host`]; `None` is Python
+/// `None`) with expected values whose lists (Python tuples, possibly nested) are flattened depth
+/// first, so that SciPy's `((h, tau), r)` may be recorded nested, `[[h, tau], r]`, or flat,
+/// `[h, tau, r]`. A `None` output matches only an expected `null`.
+///
+/// ```
+/// use xp_tests::compare::compare_slots;
+/// use xp_tests::manifest::Compare;
+/// use xp_tests::value::{HostArray, Value};
+/// let (h, r) = (HostArray::new(vec![1], vec![2.0f64]), HostArray::new(vec![], vec![3.0f64]));
+/// let actual = vec![Some(h.clone()), Some(r.clone()), None];
+/// let nested = vec![Value::List(vec![Value::Array(h.into()), Value::Array(r.into())]), Value::None];
+/// assert!(compare_slots(&actual, &nested, Compare::AllClose, 0.0, 0.0).is_ok());
+/// assert!(compare_slots(&actual[..2], &nested, Compare::AllClose, 0.0, 0.0).is_err());
+/// ```
+///
+/// # Errors
+/// A message describing the first output that differs.
+pub fn compare_slots(
+    actual: &[Option<HostArray>],
+    expected: &[Value],
+    mode: Compare,
+    rtol: f64,
+    atol: f64,
+) -> Result<(), String> {
+    let slots: Vec<Option<&HostArray>> = actual.iter().map(Option::as_ref).collect();
+    compare_flat(&slots, expected, mode, rtol, atol)
+}
+
+/// `expected` with its lists flattened depth first.
+pub fn flatten_expected(expected: &[Value]) -> Vec<&Value> {
+    fn walk<'a>(v: &'a Value, out: &mut Vec<&'a Value>) {
+        match v {
+            Value::List(items) => items.iter().for_each(|i| walk(i, out)),
+            other => out.push(other),
+        }
+    }
+    let mut out = Vec::new();
+    expected.iter().for_each(|v| walk(v, &mut out));
+    out
+}
+
+fn compare_flat(
+    actual: &[Option<&HostArray>],
+    expected: &[Value],
+    mode: Compare,
+    rtol: f64,
+    atol: f64,
+) -> Result<(), String> {
+    let expected = flatten_expected(expected);
     if actual.len() != expected.len() {
         return Err(format!("{} outputs, expected {}", actual.len(), expected.len()));
     }
     for (k, (a, e)) in actual.iter().zip(expected).enumerate() {
-        let (e, from_scalar) = expected_array(e).map_err(|m| format!("output {k}: {m}"))?;
-        compare_one(a, &e, from_scalar, mode, rtol, atol).map_err(|m| format!("output {k}: {m}"))?;
+        match (a, e) {
+            (None, Value::None) => {}
+            (None, e) => return Err(format!("output {k}: None, expected {}", e.describe())),
+            (Some(a), Value::None) => {
+                return Err(format!(
+                    "output {k}: array({}, shape {:?}), expected None",
+                    a.dtype(),
+                    a.shape
+                ));
+            }
+            (Some(a), e) => {
+                let (e, from_scalar) = expected_array(e).map_err(|m| format!("output {k}: {m}"))?;
+                compare_one(a, &e, from_scalar, mode, rtol, atol).map_err(|m| format!("output {k}: {m}"))?;
+            }
+        }
     }
     Ok(())
 }
@@ -349,6 +417,30 @@ mod tests {
         assert!(compare_outputs(&[merged], &exp(e.clone()), Compare::LabelsUpToPermutation, 0.0, 0.0).is_err());
         let split = HostArray::new(vec![4], vec![0i32, 3, 1, 2]);
         assert!(compare_outputs(&[split], &exp(e), Compare::LabelsUpToPermutation, 0.0, 0.0).is_err());
+    }
+
+    #[test]
+    fn none_and_nested_expected_values() {
+        let (h, tau, r) = (
+            f64s(&[2, 2], &[1.0, 2.0, 3.0, 4.0]),
+            f64s(&[2], &[1.5, 0.0]),
+            f64s(&[2, 2], &[1.0, 2.0, 0.0, 4.0]),
+        );
+        let arr = |a: &HostArray| Value::Array(Arc::new(a.clone()));
+        let actual = vec![Some(h.clone()), Some(tau.clone()), Some(r.clone())];
+        let nested = vec![Value::List(vec![arr(&h), arr(&tau)]), arr(&r)];
+        let flat = vec![arr(&h), arr(&tau), arr(&r)];
+        assert!(compare_slots(&actual, &nested, Compare::AllClose, 1e-12, 0.0).is_ok());
+        assert!(compare_slots(&actual, &flat, Compare::AllClose, 1e-12, 0.0).is_ok());
+        let swapped = vec![Value::List(vec![arr(&tau), arr(&h)]), arr(&r)];
+        assert!(compare_slots(&actual, &swapped, Compare::AllClose, 1e-12, 0.0).is_err());
+        // None matches only None
+        let with_none = vec![Some(h.clone()), None];
+        assert!(compare_slots(&with_none, &[arr(&h), Value::None], Compare::AllClose, 0.0, 0.0).is_ok());
+        assert!(compare_slots(&with_none, &[arr(&h), arr(&h)], Compare::AllClose, 0.0, 0.0).is_err());
+        let two = vec![Some(h.clone()), Some(h.clone())];
+        assert!(compare_slots(&two, &[arr(&h), Value::None], Compare::AllClose, 0.0, 0.0).is_err());
+        assert!(compare_slots(&with_none, &[arr(&h)], Compare::AllClose, 0.0, 0.0).is_err());
     }
 
     #[test]

@@ -11,9 +11,10 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use xp_core::policy::Policy;
 use xp_core::{BackendTypes, Cpu, Strict};
 
+use crate::any::AnyOut;
 use crate::args::Fail;
-use crate::compare::compare_outputs;
-use crate::dispatch::{Dispatchable, dispatch};
+use crate::compare::compare_slots;
+use crate::dispatch::{Dispatchable, dispatch, linalg};
 use crate::manifest::{Case, Expected, Manifest};
 use crate::value::HostArray;
 
@@ -144,10 +145,19 @@ pub fn run_case(case: &Case, backend: OracleBackend, policy: Policy) -> Outcome 
 fn run_case_on<B: Dispatchable>(case: &Case, policy: Policy) -> Outcome {
     let result = catch_unwind(AssertUnwindSafe(|| {
         policy.run(|| {
-            let outs = dispatch::<B>(&case.function, &case.args, &case.kwargs)?;
-            outs.iter()
-                .map(|o| o.to_host().map_err(Fail::Xp))
-                .collect::<Result<Vec<HostArray>, Fail>>()
+            // functions whose outputs SciPy nests or leaves `None` first, then the flat ones
+            let outs: Vec<AnyOut<B>> = match linalg::dispatch_nested::<B>(&case.function, &case.args, &case.kwargs) {
+                Some(outs) => outs?,
+                None => dispatch::<B>(&case.function, &case.args, &case.kwargs)?
+                    .into_iter()
+                    .map(AnyOut::from)
+                    .collect(),
+            };
+            let mut flat: Vec<Option<HostArray>> = Vec::new();
+            for o in &outs {
+                o.flatten_to_host(&mut flat).map_err(Fail::Xp)?;
+            }
+            Ok(flat)
         })
     }));
     let result = match result {
@@ -171,7 +181,9 @@ fn run_case_on<B: Dispatchable>(case: &Case, policy: Policy) -> Outcome {
         (Expected::Error(name), Ok(outs)) => Outcome::Fail(format!(
             "expected {name} (an Err), got Ok with {} output(s) of shape {:?}",
             outs.len(),
-            outs.iter().map(|o| o.shape.clone()).collect::<Vec<_>>()
+            outs.iter()
+                .map(|o| o.as_ref().map(|a| a.shape.clone()))
+                .collect::<Vec<_>>()
         )),
         (Expected::Values(_), Err(Fail::Rejected(m))) => {
             Outcome::Unsupported(format!("arguments not expressible in the Rust API: {m}"))
@@ -180,7 +192,7 @@ fn run_case_on<B: Dispatchable>(case: &Case, policy: Policy) -> Outcome {
         (Expected::Values(_), Err(Fail::Cluster(e))) => Outcome::Fail(format!("returned Err: {e}")),
         (Expected::Values(_), Err(Fail::Fft(e))) => Outcome::Fail(format!("returned Err: {e}")),
         (Expected::Values(_), Err(Fail::Linalg(e))) => Outcome::Fail(format!("returned Err: {e}")),
-        (Expected::Values(exp), Ok(outs)) => match compare_outputs(&outs, exp, case.compare, case.rtol, case.atol) {
+        (Expected::Values(exp), Ok(outs)) => match compare_slots(&outs, exp, case.compare, case.rtol, case.atol) {
             Ok(()) => Outcome::Pass,
             Err(m) => Outcome::Fail(m),
         },

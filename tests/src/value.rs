@@ -164,6 +164,38 @@ impl HostArray {
         })
     }
 
+    /// Stacks arrays of one dtype and shape into `batch + shape` (NumPy's `stack` of a batch
+    /// loop's results, reshaped); `None` when the dtypes or shapes differ (where NumPy fails) or
+    /// the count does not match `batch`.
+    pub fn stack(items: &[HostArray], batch: &[usize]) -> Option<HostArray> {
+        fn cat<T: HostElement>(items: &[HostArray]) -> Option<Vec<T>> {
+            Some(
+                items
+                    .iter()
+                    .map(|h| T::slice(&h.data))
+                    .collect::<Option<Vec<&[T]>>>()?
+                    .concat(),
+            )
+        }
+        let first = items.first()?;
+        if items.len() != batch.iter().product::<usize>() || items.iter().any(|h| h.shape != first.shape) {
+            return None;
+        }
+        let data = match &first.data {
+            HostData::Bool(_) => HostData::Bool(cat(items)?),
+            HostData::U8(_) => HostData::U8(cat(items)?),
+            HostData::I32(_) => HostData::I32(cat(items)?),
+            HostData::I64(_) => HostData::I64(cat(items)?),
+            HostData::F32(_) => HostData::F32(cat(items)?),
+            HostData::F64(_) => HostData::F64(cat(items)?),
+            HostData::C64(_) => HostData::C64(cat(items)?),
+            HostData::C128(_) => HostData::C128(cat(items)?),
+        };
+        let mut shape = batch.to_vec();
+        shape.extend_from_slice(&first.shape);
+        Some(HostArray { shape, data })
+    }
+
     /// The multi-index of flat position `i` (for reports).
     pub fn unravel(&self, mut i: usize) -> Vec<usize> {
         let mut idx = vec![0; self.shape.len()];

@@ -166,7 +166,7 @@ pub fn matrix_power<T: LinalgScalar, B: LinalgBackend>(x: &Array<T, B>, n: i64) 
     }
     let base = if n < 0 {
         let eye = args::eye::<T, B>(&batch, order)?;
-        B::lu_factor_solve(F, x, &eye, Trans::N)?
+        B::lu_factor_solve(F, x, &eye, Trans::N, false)?
     } else {
         x.clone()
     };

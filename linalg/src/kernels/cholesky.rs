@@ -7,7 +7,7 @@ use faer::linalg::cholesky::llt::solve::{solve_in_place_scratch, solve_in_place_
 use ndarray::{ArrayD, ArrayViewD};
 
 use super::{
-    Failure, Layout, Plan, buffer, chunks, faer_mut, faer_ref, matrices, run, split_shape, stack_array, workspace,
+    Failure, Layout, Plan, buffer, chunks, faer_mut, faer_ref, load, matrices, run, split_shape, stack_array, workspace,
 };
 use crate::error::Result;
 use crate::scalar::LinalgScalar;
@@ -30,15 +30,14 @@ pub fn factor<T: LinalgScalar>(function: &'static str, a: ArrayViewD<'_, T>, low
     let plan = Plan::for_size(count, n, PAR_MIN);
     let items: Vec<_> = mats.into_iter().zip(chunks(&mut out, n * n, count)).collect();
     run(items, plan, |(a, out)| {
-        let a = faer_ref(&a);
-        let mut l = faer_mut(out, n, n, Layout::ColMajor);
-        // The lower triangle of A^H is the conjugated upper triangle of A.
-        for j in 0..n {
-            for i in j..n {
-                let v = if lower { *a.get(i, j) } else { a.get(j, i).conj() };
-                *l.rb_mut().get_mut(i, j) = v;
-            }
+        // faer reads the lower triangle: of A, or of A^H (the conjugated upper triangle of A).
+        if lower {
+            load(out, &a);
+        } else {
+            load(out, &a.t());
+            out.iter_mut().for_each(|v| *v = v.conj());
         }
+        let mut l = faer_mut(out, n, n, Layout::ColMajor);
         let mut mem = workspace(cholesky_in_place_scratch::<T>(n, plan.par, Default::default()));
         cholesky_in_place(
             l.rb_mut(),
@@ -90,8 +89,8 @@ pub fn solve<T: LinalgScalar>(
     let items: Vec<_> = cs.into_iter().zip(bs).zip(chunks(&mut out, n * k, count)).collect();
     run(items, plan, |((c, b), out)| {
         let c = faer_ref(&c);
-        let mut x = faer_mut(out, n, k, Layout::ColMajor);
-        x.copy_from(faer_ref(&b));
+        load(out, &b);
+        let x = faer_mut(out, n, k, Layout::ColMajor);
         let mut mem = workspace(solve_in_place_scratch::<T>(n, k, plan.par));
         // With U given, L = U^H = conj(U^T).
         let (l, conj) = if lower {

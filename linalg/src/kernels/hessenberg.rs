@@ -6,7 +6,7 @@ use faer::linalg::{householder, qr};
 use faer::{Conj, Mat, MatMut, Par};
 use ndarray::{ArrayD, ArrayViewD};
 
-use super::{Layout, Plan, buffer, chunks, faer_mut, faer_ref, matrices, run, split_shape, stack_array, workspace};
+use super::{Layout, Plan, buffer, chunks, faer_mut, load, matrices, run, split_shape, stack_array, workspace};
 use crate::error::Result;
 use crate::scalar::LinalgScalar;
 use faer::reborrow::{Reborrow, ReborrowMut};
@@ -97,8 +97,8 @@ pub fn hessenberg<T: LinalgScalar>(
         .zip(chunks(&mut q, n * qn, count))
         .collect();
     run(items, plan, |((a, h), q)| {
-        let mut hm = faer_mut(h, n, n, Layout::ColMajor);
-        hm.copy_from(faer_ref(&a));
+        load(h, &a);
+        let hm = faer_mut(h, n, n, Layout::ColMajor);
         let qm = if calc_q {
             Some(faer_mut(q, n, n, Layout::ColMajor))
         } else {

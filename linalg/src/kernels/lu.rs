@@ -1,19 +1,19 @@
-//! LU with partial pivoting (faer `lu::partial_pivoting`): factor, solve with the factors, and
-//! the fused factor-and-solve of `solve`.
+//! LU with partial pivoting (faer `lu::partial_pivoting`): factor, solve with the factors, the
+//! fused factor-and-solve of `solve`, and the inverse.
 //!
 //! Pivots use LAPACK's `getrf` convention (0-based): for `i` in order, row `i` was interchanged
 //! with row `piv[i]`. The factorization also returns the permutation as row indices `p` with
 //! `A = L[p] @ U` (SciPy's `p_indices=True`).
 
 use faer::dyn_stack::MemStack;
-use faer::linalg::lu::partial_pivoting::{factor, solve};
+use faer::linalg::lu::partial_pivoting::{factor, inverse, solve};
 use faer::perm::PermRef;
 use faer::{Conj, Par};
 use ndarray::{ArrayD, ArrayView2, ArrayViewD, Axis};
 
 use super::{
-    Failure, Layout, Plan, buffer, chunks, faer_mut, faer_ref, matrices, run, split_shape, stack_array, vec_array,
-    with_tail, workspace,
+    Failure, Layout, Plan, all_finite, buffer, chunks, faer_mut, faer_ref, finite_first, load, matrices, run,
+    split_shape, stack_array, vec_array, with_tail, workspace,
 };
 use crate::error::Result;
 use crate::scalar::LinalgScalar;
@@ -54,9 +54,8 @@ pub fn factor<T: LinalgScalar>(a: ArrayViewD<'_, T>) -> Result<LuOut<T>> {
         .zip(chunks(&mut perm, m, count))
         .collect();
     run(items, plan, |(((a, out), piv), perm)| {
-        let mut f = faer_mut(out, m, n, Layout::ColMajor);
-        f.copy_from(faer_ref(&a));
-        let (fwd, inv) = factor_in_place(f, plan.par);
+        load(out, &a);
+        let (fwd, inv) = factor_in_place(faer_mut(out, m, n, Layout::ColMajor), plan.par);
         transpositions(&fwd, piv);
         for (p, &i) in perm.iter_mut().zip(&inv) {
             *p = i as i64;
@@ -159,8 +158,8 @@ pub fn solve_with<T: LinalgScalar>(
     run(items, plan, |(((lu, piv), b), out)| {
         let piv: Vec<i64> = piv.iter().copied().collect();
         let (fwd, inv) = permutation(&piv, n)?;
-        let mut x = faer_mut(out, n, k, Layout::ColMajor);
-        x.copy_from(faer_ref(&b));
+        load(out, &b);
+        let x = faer_mut(out, n, k, Layout::ColMajor);
         apply_solve(faer_ref(&lu), &fwd, &inv, x, trans, plan.par);
         Ok(())
     })
@@ -190,22 +189,28 @@ fn apply_solve<T: LinalgScalar>(
 }
 
 /// `solve(a, b)` for general square `a` (`(..., N, N)`) and `b` (`(..., N, K)`) with equal
-/// batch dimensions: factor, check for a zero pivot, solve.
+/// batch dimensions: factor, check for a zero pivot, solve. With `check_finite`, each matrix
+/// of `a` is checked for NaN and infinity once loaded (in cache, not in a separate pass).
 ///
 /// # Errors
-/// [`crate::LinalgError::Singular`] with the first zero pivot.
+/// [`crate::LinalgError::Singular`] with the first zero pivot;
+/// [`crate::LinalgError::NonFinite`] for `a` with `check_finite`.
 pub fn factor_solve<T: LinalgScalar>(
     function: &'static str,
     a: ArrayViewD<'_, T>,
     b: ArrayViewD<'_, T>,
     trans: Trans,
+    check_finite: bool,
 ) -> Result<ArrayD<T>> {
     let (batch, n, _) = split_shape(a.shape());
     let (_, _, k) = split_shape(b.shape());
     if n <= 4 && k <= 4 && a.ndim() == 2 && b.ndim() == 2 {
+        if check_finite && !a.iter().all(|v| v.is_finite()) {
+            return Err(Failure::NonFinite("a").into_error(function));
+        }
         return small_solve(function, a, b, trans);
     }
-    let mats = matrices(a)?;
+    let mats = matrices(a.view())?;
     let bs = matrices(b)?;
     let count = mats.len();
     if bs.len() != count {
@@ -216,9 +221,9 @@ pub fn factor_solve<T: LinalgScalar>(
     let items: Vec<_> = mats.into_iter().zip(bs).zip(chunks(&mut out, n * k, count)).collect();
     // The LU scratch is allocated per matrix, on the thread that uses it.
     run(items, plan, |((a, b), out)| {
-        one_solve(&a, &b, out, &mut vec![T::ZERO; n * n], trans, plan.par)
+        one_solve(&a, &b, out, &mut vec![T::ZERO; n * n], trans, plan.par, check_finite)
     })
-    .map_err(|e| e.into_error(function))?;
+    .map_err(|e| finite_first(e, check_finite, "a", &a).into_error(function))?;
     stack_array(&batch, n, k, Layout::ColMajor, out)
 }
 
@@ -229,18 +234,63 @@ fn one_solve<T: LinalgScalar>(
     lu: &mut [T],
     trans: Trans,
     par: Par,
+    check_finite: bool,
 ) -> std::result::Result<(), Failure> {
     let (n, k) = (a.nrows(), b.ncols());
+    load(lu, a);
+    if check_finite && !all_finite(lu) {
+        return Err(Failure::NonFinite("a"));
+    }
     let mut f = faer_mut(lu, n, n, Layout::ColMajor);
-    f.copy_from(faer_ref(a));
     let (fwd, inv) = factor_in_place(f.rb_mut(), par);
     if let Some(p) = zero_pivot(f.rb()) {
         return Err(Failure::Singular(p));
     }
-    let mut x = faer_mut(out, n, k, Layout::ColMajor);
-    x.copy_from(faer_ref(b));
-    apply_solve(f.rb(), &fwd, &inv, x, trans, par);
+    load(out, b);
+    apply_solve(f.rb(), &fwd, &inv, faer_mut(out, n, k, Layout::ColMajor), trans, par);
     Ok(())
+}
+
+/// The inverse of every square matrix of `a` (`(..., N, N)`), LAPACK `getrf` + `getri` style:
+/// LU with partial pivoting, then `U^{-1} L^{-1}` with the columns permuted back. That takes
+/// about three quarters of the work of solving against the identity.
+///
+/// # Errors
+/// [`crate::LinalgError::Singular`] with the first zero pivot;
+/// [`crate::LinalgError::NonFinite`] with `check_finite` (checked as each matrix is loaded).
+pub fn inverse<T: LinalgScalar>(function: &'static str, a: ArrayViewD<'_, T>, check_finite: bool) -> Result<ArrayD<T>> {
+    let (batch, n, _) = split_shape(a.shape());
+    let mats = matrices(a.view())?;
+    let count = mats.len();
+    let mut out = buffer::<T>(count, n, n)?;
+    let plan = Plan::for_size(count, n, PAR_MIN);
+    let items: Vec<_> = mats.into_iter().zip(chunks(&mut out, n * n, count)).collect();
+    run(items, plan, |(a, out)| {
+        let mut lu = vec![T::ZERO; n * n];
+        load(&mut lu, &a);
+        if check_finite && !all_finite(&lu) {
+            return Err(Failure::NonFinite("a"));
+        }
+        let mut f = faer_mut(&mut lu, n, n, Layout::ColMajor);
+        let (fwd, inv) = factor_in_place(f.rb_mut(), plan.par);
+        if let Some(p) = zero_pivot(f.rb()) {
+            return Err(Failure::Singular(p));
+        }
+        let perm = PermRef::new_checked(&fwd, &inv, n);
+        let mut mem = workspace(inverse::inverse_scratch::<usize, T>(n, plan.par));
+        let f = f.rb();
+        inverse::inverse(
+            faer_mut(out, n, n, Layout::ColMajor),
+            f,
+            f,
+            perm,
+            plan.par,
+            MemStack::new(&mut mem),
+        );
+        Ok(())
+    })
+    .map_err(|e| finite_first(e, check_finite, "a", &a).into_error(function))?;
+    stack_array(&batch, n, n, Layout::ColMajor, out)
 }
 
 /// One small system (`n, k <= 4`): the same algorithm on stack buffers, without workspaces.

@@ -24,6 +24,7 @@ use ndarray::{ArrayD, ArrayView2, ArrayViewD, Axis, Ix2, IxDyn, ShapeBuilder};
 use rayon::prelude::*;
 
 use crate::error::{LinalgError, Result};
+use crate::scalar::LinalgScalar;
 
 /// A numerical failure inside a kernel, turned into a [`LinalgError`] naming the function.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,6 +37,8 @@ pub enum Failure {
     NoConvergence,
     /// Inputs that do not fit (the public functions check shapes first; this is a safety net).
     Shape(String),
+    /// NaN or infinity in this input (checked while the kernel loads it).
+    NonFinite(&'static str),
 }
 
 impl Failure {
@@ -49,6 +52,7 @@ impl Failure {
                 iterations: None,
             },
             Failure::Shape(reason) => LinalgError::ShapeMismatch { function, reason },
+            Failure::NonFinite(parameter) => LinalgError::NonFinite { function, parameter },
         }
     }
 }
@@ -156,6 +160,78 @@ pub fn faer_mut<T>(chunk: &mut [T], m: usize, n: usize, layout: Layout) -> MatMu
     match layout {
         Layout::ColMajor => MatMut::from_column_major_slice_mut(chunk, m, n),
         Layout::RowMajor => MatMut::from_row_major_slice_mut(chunk, m, n),
+    }
+}
+
+/// Matrices with at least this many elements are loaded on every core.
+const PAR_LOAD: usize = 1 << 18;
+
+/// Side of the square tiles of the transposing copy in [`load`].
+const TILE: usize = 32;
+
+/// Copies the `m x n` matrix `src` into `dst` (`m * n` elements) column-major, the layout faer
+/// factors in place. Row-major input (the standard layout) is transposed in cache-sized tiles,
+/// on every core for large matrices; column-major input is copied as one slice.
+pub fn load<T: xp_core::Numeric>(dst: &mut [T], src: &ArrayView2<'_, T>) {
+    let (m, n) = src.dim();
+    let t = src.t();
+    if let Some(s) = src.as_slice() {
+        transpose_into(dst, s, m, n);
+    } else if let Some(s) = t.as_slice() {
+        dst.iter_mut().zip(s).for_each(|(d, &v)| *d = v);
+    } else {
+        for (j, col) in dst.chunks_mut(m.max(1)).take(n).enumerate() {
+            col.iter_mut().zip(src.column(j)).for_each(|(d, &v)| *d = v);
+        }
+    }
+}
+
+/// Whether every element of `x` is finite (no early exit: one branch-free pass that the
+/// compiler vectorises, meant for a matrix just loaded and still in cache).
+pub fn all_finite<T: LinalgScalar>(x: &[T]) -> bool {
+    x.iter().fold(true, |ok, v| ok & v.is_finite())
+}
+
+/// The error of a kernel that checks `parameter` for NaN and infinity while loading it: when
+/// the batch failed otherwise (a singular matrix, say) but some matrix is not finite, the
+/// non-finite input is reported, as a check before the kernel would have.
+pub fn finite_first<T: LinalgScalar>(
+    failure: Failure,
+    check: bool,
+    parameter: &'static str,
+    input: &ArrayViewD<'_, T>,
+) -> Failure {
+    if check && !matches!(failure, Failure::NonFinite(_)) && !input.iter().all(|v| v.is_finite()) {
+        Failure::NonFinite(parameter)
+    } else {
+        failure
+    }
+}
+
+/// `dst` (column-major `m x n`) = `src` (row-major `m x n`), by column blocks of [`TILE`]
+/// columns, each filled [`TILE`] rows at a time so that reads and writes stay in cache.
+fn transpose_into<T: xp_core::Numeric>(dst: &mut [T], src: &[T], m: usize, n: usize) {
+    if m == 0 || n == 0 {
+        return;
+    }
+    let block = |(jb, cols): (usize, &mut [T])| {
+        let j0 = jb * TILE;
+        let w = cols.len() / m;
+        for i0 in (0..m).step_by(TILE) {
+            for i in i0..(i0 + TILE).min(m) {
+                let row = src.get(i * n + j0..i * n + j0 + w).unwrap_or_default();
+                for (c, &v) in cols.chunks_mut(m).zip(row) {
+                    if let Some(d) = c.get_mut(i) {
+                        *d = v;
+                    }
+                }
+            }
+        }
+    };
+    if m * n >= PAR_LOAD && rayon::current_num_threads() > 1 {
+        dst.par_chunks_mut(TILE * m).enumerate().for_each(block);
+    } else {
+        dst.chunks_mut(TILE * m).enumerate().for_each(block);
     }
 }
 

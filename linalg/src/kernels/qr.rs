@@ -7,7 +7,7 @@ use faer::{Conj, Mat, MatMut, Par};
 use ndarray::{ArrayD, ArrayViewD};
 
 use super::{
-    Layout, Plan, buffer, chunks, faer_mut, faer_ref, matrices, run, split_shape, stack_array, vec_array, with_tail,
+    Layout, Plan, buffer, chunks, faer_mut, load, matrices, run, split_shape, stack_array, vec_array, with_tail,
     workspace,
 };
 use crate::error::Result;
@@ -56,13 +56,20 @@ pub fn factor<T: LinalgScalar>(a: ArrayViewD<'_, T>, shape: Shape, pivoting: boo
         .zip(chunks(&mut p, p_size, count))
         .collect();
     run(items, plan, |(((a, r), q), p)| {
-        let a = faer_ref(&a);
-        let mut temp = if r_rows == m { None } else { Some(Mat::<T>::zeros(m, n)) };
+        let mut temp = if r_rows == m { None } else { Some(vec![T::ZERO; m * n]) };
         let (mut f, mut r_small) = match temp.as_mut() {
-            None => (faer_mut(r, m, n, Layout::ColMajor), None),
-            Some(t) => (t.as_mut(), Some(faer_mut(r, r_rows, n, Layout::ColMajor))),
+            None => {
+                load(r, &a);
+                (faer_mut(r, m, n, Layout::ColMajor), None)
+            }
+            Some(t) => {
+                load(t, &a);
+                (
+                    faer_mut(t, m, n, Layout::ColMajor),
+                    Some(faer_mut(r, r_rows, n, Layout::ColMajor)),
+                )
+            }
         };
-        f.copy_from(a);
         let bs = no_pivoting::factor::recommended_block_size::<T>(m, n).max(1);
         let mut coeff = Mat::<T>::zeros(bs, k);
         let par = plan.par;

@@ -15,7 +15,7 @@ use xp_core::Numeric;
 
 use super::hessenberg::reduce;
 use super::{
-    Failure, Layout, Plan, buffer, chunks, faer_mut, faer_ref, matrices, run, split_shape, stack_array, vec_array,
+    Failure, Layout, Plan, buffer, chunks, faer_mut, load, matrices, run, split_shape, stack_array, vec_array,
     with_tail, workspace,
 };
 use crate::error::Result;
@@ -54,8 +54,8 @@ pub fn schur<T: LinalgScalar>(function: &'static str, a: ArrayViewD<'_, T>) -> R
         .zip(chunks(&mut w, n, count))
         .collect();
     run(items, plan, |(((a, t), z), w)| {
-        let mut tm = faer_mut(t, n, n, Layout::ColMajor);
-        tm.copy_from(faer_ref(&a));
+        load(t, &a);
+        let tm = faer_mut(t, n, n, Layout::ColMajor);
         let zm = faer_mut(z, n, n, Layout::ColMajor);
         T::schur_kernel(tm, zm, w, plan.par)
     })

@@ -5,7 +5,7 @@ use faer::{Conj, MatMut, MatRef, Par};
 use ndarray::{ArrayD, ArrayViewD};
 
 use super::lu::Trans;
-use super::{Failure, Layout, Plan, buffer, chunks, faer_mut, faer_ref, matrices, run, split_shape, stack_array};
+use super::{Failure, Layout, Plan, buffer, chunks, faer_mut, faer_ref, load, matrices, run, split_shape, stack_array};
 use crate::error::Result;
 use crate::scalar::LinalgScalar;
 
@@ -41,8 +41,8 @@ pub fn solve<T: LinalgScalar>(
         if !unit_diagonal && let Some(i) = (0..n).find(|&i| a.get(i, i).abs2_f64() == 0.0) {
             return Err(Failure::Singular(i));
         }
-        let mut x = faer_mut(out, n, k, Layout::ColMajor);
-        x.copy_from(faer_ref(&b));
+        load(out, &b);
+        let x = faer_mut(out, n, k, Layout::ColMajor);
         solve_in_place(a, x, trans, lower, unit_diagonal, plan.par);
         Ok(())
     })

@@ -132,7 +132,7 @@ pub(crate) fn solve_sq<T: LinalgScalar, B: LinalgBackend>(
     a: &Array<T, B>,
     b: &Array<T, B>,
 ) -> Result<Array<T, B>> {
-    B::lu_factor_solve(function, a, b, crate::backend::Trans::N)
+    B::lu_factor_solve(function, a, b, crate::backend::Trans::N, false)
 }
 
 /// The inverse of one square matrix.
@@ -140,5 +140,5 @@ pub(crate) fn inv_sq<T: LinalgScalar, B: LinalgBackend>(
     function: &'static str,
     a: &Array<T, B>,
 ) -> Result<Array<T, B>> {
-    B::lu_factor_solve(function, a, &eye(a.shape()[0], a)?, crate::backend::Trans::N)
+    B::lu_factor_solve(function, a, &eye(a.shape()[0], a)?, crate::backend::Trans::N, false)
 }

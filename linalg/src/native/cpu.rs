@@ -48,8 +48,13 @@ impl LinalgBackend for Cpu {
         a: &Array<T, Cpu>,
         b: &Array<T, Cpu>,
         trans: Trans,
+        check_finite: bool,
     ) -> Result<Array<T, Cpu>> {
-        exec::lu_factor_solve(function, path(), a, b, trans)
+        exec::lu_factor_solve(function, path(), a, b, trans, check_finite)
+    }
+
+    fn inv<T: LinalgScalar>(function: &'static str, a: &Array<T, Cpu>, check_finite: bool) -> Result<Array<T, Cpu>> {
+        exec::inv(function, path(), a, check_finite)
     }
 
     fn solve_triangular<T: LinalgScalar>(

@@ -3,7 +3,7 @@
 use xp_core::Array;
 
 use crate::args;
-use crate::backend::{LinalgBackend, Trans};
+use crate::backend::LinalgBackend;
 use crate::error::Result;
 use crate::scalar::LinalgScalar;
 
@@ -57,9 +57,6 @@ impl InvOptions {
 /// [`crate::LinalgError::NotSquare`]; [`crate::LinalgError::NonFinite`] with `check_finite`.
 pub fn inv<T: LinalgScalar, B: LinalgBackend>(a: &Array<T, B>, options: &InvOptions) -> Result<Array<T, B>> {
     const F: &str = "linalg.inv";
-    let n = args::square(F, "a", a)?;
-    args::check_finite(F, "a", a, options.check_finite)?;
-    let batch = &a.shape()[..a.ndim() - 2];
-    let eye = args::eye::<T, B>(batch, n)?;
-    B::lu_factor_solve(F, a, &eye, Trans::N)
+    args::square(F, "a", a)?;
+    B::inv(F, a, options.check_finite)
 }

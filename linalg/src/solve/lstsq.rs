@@ -1,18 +1,59 @@
 //! Least squares and pseudo-inverses: [`lstsq`], [`pinv`], [`pinvh`], [`matrix_rank`].
 
+use std::str::FromStr;
+
 use xp_core::{Array, RealFloat, RealNumeric};
 
 use crate::args;
-use crate::backend::LinalgBackend;
+use crate::backend::{LinalgBackend, QrShape};
 use crate::error::{LinalgError, Result};
 use crate::scalar::LinalgScalar;
+use crate::solve::lstsq_gelsy;
+
+/// SciPy's `lapack_driver` of [`lstsq`]: how the least-squares problem is solved.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum LstsqDriver {
+    /// Through the singular values (`"gelsd"`, SciPy's default; `None` in SciPy): singular
+    /// values `<= cond * s_max` count as zero, where `cond` outside `(0, 1)` means machine
+    /// epsilon (LAPACK `?gelsd`'s rule).
+    #[default]
+    Gelsd,
+    /// Through the singular values (`"gelss"`): singular values `<= max(cond * s_max, tiny)`
+    /// count as zero, a negative `cond` meaning machine epsilon (`?gelss`'s rule).
+    Gelss,
+    /// A complete orthogonal factorization from a column-pivoted QR (`"gelsy"`): faster, no
+    /// singular values ([`Lstsq::s`] is `None`, and [`Lstsq::residues`] is always empty, as in
+    /// SciPy); the rank comes from an incremental condition estimate of the leading blocks of
+    /// `R` against `cond`.
+    Gelsy,
+}
+
+impl FromStr for LstsqDriver {
+    type Err = LinalgError;
+    fn from_str(s: &str) -> Result<Self> {
+        Ok(match s {
+            "gelsd" => LstsqDriver::Gelsd,
+            "gelss" => LstsqDriver::Gelss,
+            "gelsy" => LstsqDriver::Gelsy,
+            other => {
+                return Err(LinalgError::invalid(
+                    "linalg.lstsq",
+                    "lapack_driver",
+                    other,
+                    "must be gelsd, gelss or gelsy",
+                ));
+            }
+        })
+    }
+}
 
 /// Keyword arguments of [`lstsq`] (SciPy's `cond`, `overwrite_a`, `overwrite_b`,
 /// `check_finite`, `lapack_driver`).
 #[derive(Clone, Copy, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct LstsqOptions {
-    /// Singular values below `cond * s_max` count as zero (default: machine epsilon of `T`).
+    /// Relative cut-off for the rank (default: machine epsilon of `T`); see [`LstsqDriver`] for
+    /// how each driver reads it.
     pub cond: Option<f64>,
     /// Accepted for SciPy compatibility; no effect.
     pub overwrite_a: bool,
@@ -20,6 +61,8 @@ pub struct LstsqOptions {
     pub overwrite_b: bool,
     /// Fail on NaN or infinity in the inputs (default `true`).
     pub check_finite: bool,
+    /// The algorithm (default [`LstsqDriver::Gelsd`]).
+    pub lapack_driver: LstsqDriver,
 }
 
 impl Default for LstsqOptions {
@@ -29,6 +72,7 @@ impl Default for LstsqOptions {
             overwrite_a: false,
             overwrite_b: false,
             check_finite: true,
+            lapack_driver: LstsqDriver::Gelsd,
         }
     }
 }
@@ -54,6 +98,11 @@ impl LstsqOptions {
         self.check_finite = v;
         self
     }
+    /// Sets `lapack_driver`.
+    pub fn lapack_driver(mut self, v: LstsqDriver) -> Self {
+        self.lapack_driver = v;
+        self
+    }
 }
 
 /// The result of [`lstsq`].
@@ -63,32 +112,43 @@ pub struct Lstsq<T: LinalgScalar, B: xp_core::Backend> {
     /// The minimum-norm least-squares solution `(N,)` or `(N, K)`.
     pub x: Array<T, B>,
     /// Squared residual norms per column `(K,)` (or `()` for vector `b`) when `M > N` and
-    /// `rank == N`; empty otherwise (SciPy's convention).
+    /// `rank == N` (and for `N == 0`: the squared norms of `b`); empty `(0,)` otherwise and
+    /// always with [`LstsqDriver::Gelsy`] (SciPy's convention).
     pub residues: Array<T::Re, B>,
     /// Effective rank of `a`.
     pub rank: usize,
-    /// Singular values of `a`, descending.
-    pub s: Array<T::Re, B>,
+    /// Singular values of `a`, descending (`None` with [`LstsqDriver::Gelsy`], which computes
+    /// none).
+    pub s: Option<Array<T::Re, B>>,
 }
 
 /// Minimum-norm least-squares solution of `a x = b` for `a` `(M, N)` and `b` `(M,)` or
-/// `(M, K)`, SciPy's `scipy.linalg.lstsq` (through the SVD, like its default `gelsd`).
+/// `(M, K)`, SciPy's `scipy.linalg.lstsq`.
+///
+/// With the default [`LstsqDriver::Gelsd`] (and `Gelss`) the solution goes through the SVD
+/// (for a tall `a`, `M >= 2N`, through the SVD of the `N x N` factor `R` of an economic QR
+/// first); with [`LstsqDriver::Gelsy`], through a column-pivoted QR. The drivers agree on
+/// problems of clear rank; on rank-deficient ones each truncates its own factorization.
 ///
 /// ```
 /// use xp_core::Array;
-/// use xp_linalg::{lstsq, LstsqOptions};
+/// use xp_linalg::{lstsq, LstsqDriver, LstsqOptions};
 /// // Fit y = c0 + c1 t through (0, 1), (1, 3), (2, 5): exact line y = 1 + 2t.
 /// let a = Array::<f64>::from_vec(vec![1.0, 0.0, 1.0, 1.0, 1.0, 2.0], &[3, 2])?;
 /// let y = Array::<f64>::from_slice(&[1.0, 3.0, 5.0])?;
 /// let r = lstsq(&a, &y, &LstsqOptions::default())?;
 /// assert!(r.x.to_vec()?.iter().zip([1.0, 2.0]).all(|(x, e)| (x - e).abs() < 1e-12));
 /// assert_eq!(r.rank, 2);
+/// let qr = lstsq(&a, &y, &LstsqOptions::default().lapack_driver("gelsy".parse::<LstsqDriver>()?))?;
+/// assert!(qr.x.to_vec()?.iter().zip([1.0, 2.0]).all(|(x, e)| (x - e).abs() < 1e-12));
+/// assert!(qr.s.is_none() && qr.residues.size() == 0);
 /// # Ok::<(), xp_linalg::LinalgError>(())
 /// ```
 ///
 /// # Errors
 /// [`LinalgError::ShapeMismatch`] unless `a` is 2-D and `b` has `M` rows;
-/// [`LinalgError::NoConvergence`]; [`LinalgError::NonFinite`] with `check_finite`.
+/// [`LinalgError::NoConvergence`]; [`LinalgError::NonFinite`] with `check_finite`; an unknown
+/// driver name fails to parse as [`LstsqDriver`] with [`LinalgError::InvalidArgument`].
 pub fn lstsq<T: LinalgScalar, B: LinalgBackend>(
     a: &Array<T, B>,
     b: &Array<T, B>,
@@ -110,29 +170,77 @@ pub fn lstsq<T: LinalgScalar, B: LinalgBackend>(
     let (m, n) = (a.shape()[0], a.shape()[1]);
     let vector = b.ndim() == 1;
     let b2 = if vector { b.expand_dims(-1)? } else { b.clone() };
-    let f = B::svd(F, a, false, true)?;
-    let (Some(u), Some(vh)) = (f.u, f.vh) else {
-        return Err(LinalgError::NoConvergence {
-            function: F,
-            iterations: None,
-        });
-    };
-    let s = f.s;
-    let cond = options.cond.filter(|c| *c > 0.0).unwrap_or(T::Re::EPSILON.to_f64());
-    let (inv_s, rank) = (inverted_rows(&s, 0.0, cond)?, rank_of(&s, 0.0, cond)?);
-    // x = V diag(1/s) U^H b
-    let uhb = args::adjoint(&u)?.matmul(&b2)?;
-    let scaled = (&uhb * &inv_s.astype::<T>()?.expand_dims(-1)?)?;
-    let x = args::adjoint(&vh)?.matmul(&scaled)?;
-    let residues = if m > n && rank == n {
-        let r = (&a.matmul(&x)? - &b2)?;
+    let k = b2.shape()[1];
+    let driver = options.lapack_driver;
+    let eps = T::Re::EPSILON.to_f64();
+    let cond = options.cond.filter(|c| !c.is_nan());
+    let squared_norms = |r: &Array<T, B>| -> Result<Array<T::Re, B>> {
         let sq = r.abs()?.square()?.sum(0, false)?;
-        if vector { sq.reshape(&[])? } else { sq }
+        Ok(if vector { sq.reshape(&[])? } else { sq })
+    };
+    let empty = || Array::<T::Re, B>::zeros(&[0]);
+    let (x, residues, rank, s) = if m == 0 || n == 0 {
+        // Nothing to factor (SciPy returns before calling LAPACK): x = 0, and for N == 0 the
+        // whole of b is residual.
+        let residues = if n == 0 { squared_norms(&b2)? } else { empty()? };
+        let s = (driver != LstsqDriver::Gelsy).then(empty).transpose()?;
+        (Array::<T, B>::zeros(&[n, k])?, residues, 0, s)
+    } else if driver == LstsqDriver::Gelsy {
+        let (x, rank) = lstsq_gelsy::solve(F, a, &b2, cond.unwrap_or(eps))?;
+        (x, empty()?, rank, None)
     } else {
-        Array::<T::Re, B>::zeros(&[0])?
+        let (atol, rtol) = match driver {
+            LstsqDriver::Gelss => (T::Re::MIN_POSITIVE.to_f64(), cond.filter(|c| *c >= 0.0).unwrap_or(eps)),
+            _ => (0.0, cond.filter(|c| *c > 0.0 && *c < 1.0).unwrap_or(eps)),
+        };
+        let (x, rank, s) = svd_solve(F, a, &b2, atol, rtol)?;
+        let residues = if m > n && rank == n {
+            squared_norms(&(&a.matmul(&x)? - &b2)?)?
+        } else {
+            empty()?
+        };
+        (x, residues, rank, Some(s))
     };
     let x = if vector { x.reshape(&[n as isize])? } else { x };
     Ok(Lstsq { x, residues, rank, s })
+}
+
+/// `x = V diag(1/s) U^H b` over the singular values `s > atol + rtol * s_max`, the rank and
+/// `s`, for `a` `(M, N)` and `b2` `(M, K)` with `M, N > 0`.
+///
+/// For `M >= 2N` the SVD is taken of the `N x N` factor of an economic QR, `A = Q R`,
+/// `R = U_r S V^H`, so `x = V S^+ U_r^H (Q^H b)` with the same `S`: QR then a small SVD costs
+/// about `4MN^2 + O(N^3)` against about `8MN^2` for the SVD of the tall matrix with its `U`.
+/// The crossover is near `M = 1.6 N` (LAPACK's `?gelsd` switches there); `2N` leaves a margin
+/// because the QR kernel forms `Q` explicitly rather than applying reflectors to `b`.
+fn svd_solve<T: LinalgScalar, B: LinalgBackend>(
+    function: &'static str,
+    a: &Array<T, B>,
+    b2: &Array<T, B>,
+    atol: f64,
+    rtol: f64,
+) -> Result<(Array<T, B>, usize, Array<T::Re, B>)> {
+    let (m, n) = (a.shape()[0], a.shape()[1]);
+    let missing = || LinalgError::NoConvergence {
+        function,
+        iterations: None,
+    };
+    let (f, rhs) = if m >= 2 * n {
+        let g = B::qr(function, a, QrShape::Economic, false)?;
+        let q = g.q.ok_or_else(missing)?;
+        (B::svd(function, &g.r, false, true)?, args::adjoint(&q)?.matmul(b2)?)
+    } else {
+        (B::svd(function, a, false, true)?, b2.clone())
+    };
+    let (Some(u), Some(vh)) = (f.u, f.vh) else {
+        return Err(missing());
+    };
+    let s = f.s;
+    let (inv_s, rank) = (inverted_rows(&s, atol, rtol)?, rank_of(&s, atol, rtol)?);
+    let uhb = args::adjoint(&u)?.matmul(&rhs)?;
+    let scaled = (&uhb * &inv_s.astype::<T>()?.expand_dims(-1)?)?;
+    let x = args::adjoint(&vh)?.matmul(&scaled)?;
+    Ok((x, rank, s))
 }
 
 /// Where `s > atol + rtol * max(s)`, the maximum taken per matrix (over the last axis of `s`,

@@ -170,13 +170,20 @@ pub fn solve<T: LinalgScalar, B: LinalgBackend>(
     const F: &str = "linalg.solve";
     let n = args::square(F, "a", a)?;
     let (a2, b2, vector) = args::rhs(F, a, b)?;
-    args::check_finite(F, "a", a, options.check_finite)?;
+    // The general LU path checks `a` while loading it (one pass over memory fewer).
+    let general = matches!(
+        options.assume_a,
+        AssumeA::General | AssumeA::Tridiagonal | AssumeA::Banded
+    );
+    args::check_finite(F, "a", a, options.check_finite && !general)?;
     args::check_finite(F, "b", b, options.check_finite)?;
     let trans = if options.transposed { Trans::T } else { Trans::N };
     let x = match options.assume_a {
-        AssumeA::General | AssumeA::Tridiagonal | AssumeA::Banded => B::lu_factor_solve(F, &a2, &b2, trans)?,
-        AssumeA::Symmetric => B::lu_factor_solve(F, &completion(&a2, options.lower, false)?, &b2, trans)?,
-        AssumeA::Hermitian => B::lu_factor_solve(F, &completion(&a2, options.lower, true)?, &b2, trans)?,
+        AssumeA::General | AssumeA::Tridiagonal | AssumeA::Banded => {
+            B::lu_factor_solve(F, &a2, &b2, trans, options.check_finite)?
+        }
+        AssumeA::Symmetric => B::lu_factor_solve(F, &completion(&a2, options.lower, false)?, &b2, trans, false)?,
+        AssumeA::Hermitian => B::lu_factor_solve(F, &completion(&a2, options.lower, true)?, &b2, trans, false)?,
         AssumeA::PositiveDefinite => {
             let c = B::cholesky(F, &a2, options.lower)?;
             if options.transposed && T::IS_COMPLEX {

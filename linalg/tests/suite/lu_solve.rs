@@ -282,7 +282,51 @@ fn records_the_dispatch_path<B: LinalgBackend>() -> Result<(), LinalgError> {
     Ok(())
 }
 
+/// A stack with one singular and one non-finite matrix reports the non-finite input (checked
+/// before the factorization, as SciPy does), whichever the batch meets first; without
+/// `check_finite` the singular matrix is reported.
+fn non_finite_wins_over_singular_in_a_stack<B: LinalgBackend>() -> Result<(), LinalgError> {
+    allowed(non_finite_cases::<B>)
+}
+
+fn non_finite_cases<B: LinalgBackend>() -> Result<(), LinalgError> {
+    let n = 6;
+    let mut v = vec![0.0; 3 * n * n];
+    for k in 1..3 {
+        for i in 0..n {
+            v[k * n * n + i * n + i] = 2.0;
+        }
+    }
+    v[2 * n * n + 3 * n + 4] = f64::NAN;
+    let a = Array::<f64, B>::from_vec(v, &[3, n, n])?;
+    let b = Array::<f64, B>::ones(&[3, n, 1])?;
+    let non_finite = |e: &LinalgError| matches!(e, LinalgError::NonFinite { parameter: "a", .. });
+    expect_err(solve(&a, &b, &SolveOptions::default()), non_finite);
+    expect_err(inv(&a, &InvOptions::default()), non_finite);
+    let singular = |e: &LinalgError| matches!(e, LinalgError::Singular { .. });
+    expect_err(solve(&a, &b, &SolveOptions::default().check_finite(false)), singular);
+    // A large row-major matrix (loaded by the tiled transposing copy) with one infinity.
+    let m = 300;
+    let mut big: Vec<f64> = (0..m * m).map(|i| ((i * 7919) % 1000) as f64 / 1000.0).collect();
+    for i in 0..m {
+        big[i * m + i] += m as f64;
+    }
+    let fine = Array::<f64, B>::from_vec(big.clone(), &[m, m])?;
+    let x = inv(&fine, &InvOptions::default())?;
+    let eye = Array::<f64, B>::eye(m, None, 0)?;
+    close(&fine.matmul(&x)?, &eye, 64.0);
+    big[m * m - 2] = f64::INFINITY;
+    let bad = Array::<f64, B>::from_vec(big, &[m, m])?;
+    expect_err(inv(&bad, &InvOptions::default()), non_finite);
+    expect_err(
+        solve(&bad, &Array::<f64, B>::ones(&[m])?, &SolveOptions::default()),
+        non_finite,
+    );
+    Ok(())
+}
+
 xp_core::test_backends!(
+    non_finite_wins_over_singular_in_a_stack,
     records_the_dispatch_path,
     lu_reconstructs,
     solve_satisfies_ax_eq_b,

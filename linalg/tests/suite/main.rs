@@ -11,6 +11,7 @@ mod basic;
 mod decomp;
 mod equations_solvers;
 mod ldl;
+mod lstsq;
 mod lu_solve;
 mod matfun_exp;
 mod matfun_roots;

@@ -1,5 +1,5 @@
-//! `scipy.linalg`: solvers, decompositions, eigenproblems, determinants, pseudo-inverses and
-//! least squares (this file), matrix functions, equation solvers and special matrices
+//! `scipy.linalg`: solvers, decompositions, eigenproblems, determinants and pseudo-inverses
+//! (this file), least squares ([`super::linalg_lstsq`]), matrix functions, equation solvers and special matrices
 //! ([`super::linalg_more`]), and the array API's `xp.linalg.*` names that come from NumPy
 //! (`slogdet`, `matrix_rank`).
 //!
@@ -10,7 +10,8 @@
 //!
 //! Where SciPy's result is unique only up to a choice the algorithm makes, the outputs are put in
 //! a canonical form, and `tests/oracle/linalg_cases.py` records SciPy's outputs in the same form:
-//! - `qr`: `diag(R)` real non-negative (`Q -> Q D`, `R -> D^H R`);
+//! - `qr`: `diag(R)` real non-negative (`Q -> Q D`, `R -> D^H R`); not for `mode="raw"`, whose
+//!   `((h, tau), r[, p])` xp reproduces with LAPACK's signs and pivots, compared as it is;
 //! - `svd`: the largest entry of every column of `U` real positive (`Vh` rows follow);
 //! - `schur`: the largest entry of every column of `Z` real positive (`T -> D^H T D`);
 //! - `hessenberg`: the subdiagonal of `H` real non-negative (`Q -> Q D`, `H -> D^H H D`);
@@ -20,20 +21,24 @@
 //!
 //! The canonical forms are in [`super::linalg_canon`].
 //!
+//! Outputs that SciPy nests in tuples or leaves `None` (`qr(mode="raw")`,
+//! `matrix_balance(separate=True)`, `lstsq(lapack_driver="gelsy")`) are mapped by
+//! [`lookup_nested`] and compared flat ([`crate::compare::compare_slots`]).
+//!
 //! Eigenvectors are compared with `columns_up_to_sign` by the cases themselves.
 
 use xp_core::{Array, Backend, DType, c32, c64};
 use xp_linalg::{
     AssumeA, ChoFactor, ChoSolveOptions, CholeskyOptions, DetOptions, EigOptions, EighOptions, HessenbergOptions,
-    InvOptions, LinalgScalar, LstsqOptions, LuFactor, LuFactorOptions, LuOptions, LuSolveOptions, PinvOptions, QrMode,
-    QrOptions, SchurOptions, SchurOutput, SolveOptions, SolveTriangularOptions, SvdOptions, Trans, cho_factor,
-    cho_solve, cholesky, det, eig, eigh, eigvals, eigvalsh, hessenberg, inv, lstsq, lu, lu_factor, lu_solve,
-    matrix_rank, pinv, pinvh, qr, schur, slogdet, solve, solve_triangular, svd, svdvals,
+    InvOptions, LinalgScalar, LuFactor, LuFactorOptions, LuOptions, LuSolveOptions, PinvOptions, QrMode, QrOptions,
+    SchurOptions, SchurOutput, SolveOptions, SolveTriangularOptions, SvdOptions, Trans, cho_factor, cho_solve,
+    cholesky, det, eig, eigh, eigvals, eigvalsh, hessenberg, inv, lu, lu_factor, lu_solve, matrix_rank, pinv, pinvh,
+    qr, schur, slogdet, solve, solve_triangular, svd, svdvals,
 };
 
 use super::linalg_canon::{HostC, canon_hessenberg, canon_qr, canon_schur, canon_svd, eig_order, permute_cols};
 use super::{Dispatchable, Entry, Out, linalg_more, typed};
-use crate::any::{AnyArray, AnyElement, promote};
+use crate::any::{AnyArray, AnyElement, AnyOut, promote};
 use crate::args::{Args, Fail, Res};
 use crate::value::Value;
 
@@ -134,10 +139,6 @@ pub fn lookup<B: Dispatchable>(name: &str) -> Option<Entry<B>> {
         "cholesky" => (&["a", "lower", "overwrite_a", "check_finite"], cholesky_fn::<B>),
         "cho_factor" => (&["a", "lower", "overwrite_a", "check_finite"], cho_factor_fn::<B>),
         "cho_solve" => (&["c_and_lower", "b", "overwrite_b", "check_finite"], cho_solve_fn::<B>),
-        "qr" => (
-            &["a", "overwrite_a", "lwork", "mode", "pivoting", "check_finite"],
-            qr_fn::<B>,
-        ),
         "svd" => (
             &[
                 "a",
@@ -181,18 +182,6 @@ pub fn lookup<B: Dispatchable>(name: &str) -> Option<Entry<B>> {
             &["a", "atol", "rtol", "lower", "return_rank", "check_finite"],
             pinvh_fn::<B>,
         ),
-        "lstsq" => (
-            &[
-                "a",
-                "b",
-                "cond",
-                "overwrite_a",
-                "overwrite_b",
-                "check_finite",
-                "lapack_driver",
-            ],
-            lstsq_fn::<B>,
-        ),
         _ => {
             return linalg_more::lookup(name)
                 .or_else(|| super::linalg_basic::lookup(name))
@@ -209,6 +198,60 @@ pub fn lookup_xp<B: Dispatchable>(name: &str) -> Option<Entry<B>> {
         "matrix_rank" => (&["x|A", "tol", "hermitian", "rtol"], xp_matrix_rank::<B>),
         _ => return super::linalg_basic::lookup_xp(name).or_else(|| super::linalg_decomp2::lookup_xp(name)),
     })
+}
+
+/// A mapping whose outputs SciPy nests in tuples or leaves `None`.
+pub type NestedEntry<B> = (&'static [&'static str], fn(&Args<'_>) -> Res<Vec<AnyOut<B>>>);
+
+/// The parameters and mapping of the functions whose outputs have SciPy's nested structure
+/// (`function` canonical, with its prefix): `linalg.lstsq` (`s` is `None` with
+/// `lapack_driver="gelsy"`), `linalg.qr` (`((h, tau), r[, p])` with `mode="raw"`),
+/// `linalg.matrix_balance` (`(B, (scale, perm))` with `separate=True`).
+pub fn lookup_nested<B: Dispatchable>(function: &str) -> Option<NestedEntry<B>> {
+    Some(match function {
+        "linalg.lstsq" => (
+            &[
+                "a",
+                "b",
+                "cond",
+                "overwrite_a",
+                "overwrite_b",
+                "check_finite",
+                "lapack_driver",
+            ],
+            super::linalg_lstsq::lstsq_fn::<B>,
+        ),
+        "linalg.qr" => (
+            &["a", "overwrite_a", "lwork", "mode", "pivoting", "check_finite"],
+            qr_fn::<B>,
+        ),
+        "linalg.matrix_balance" => (
+            super::linalg_basic::MATRIX_BALANCE,
+            super::linalg_basic::matrix_balance_fn::<B>,
+        ),
+        _ => return None,
+    })
+}
+
+/// Runs `function(*args, **kwargs)` on `B` if [`lookup_nested`] maps it (as
+/// [`super::dispatch`] does for the flat mappings); `None` otherwise.
+pub fn dispatch_nested<B: Dispatchable>(
+    function: &str,
+    args: &[Value],
+    kwargs: &[(String, Value)],
+) -> Option<Res<Vec<AnyOut<B>>>> {
+    let name = super::canonical(function);
+    let (params, f) = lookup_nested::<B>(&name)?;
+    let run = || {
+        let bound = Args::bind(&name, args, kwargs, params)?;
+        let out = f(&bound);
+        match &out {
+            Ok(_) | Err(Fail::Xp(_) | Fail::Cluster(_) | Fail::Fft(_) | Fail::Linalg(_)) => bound.check_all_read()?,
+            Err(Fail::Unsupported(_) | Fail::Rejected(_)) => {}
+        }
+        out
+    };
+    Some(run())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -469,7 +512,10 @@ fn cho_solve_fn<B: Dispatchable>(args: &Args<'_>) -> Res<Out<B>> {
 // ---------------------------------------------------------------------------------------------
 // decompositions
 
-fn qr_fn<B: Dispatchable>(args: &Args<'_>) -> Res<Out<B>> {
+/// `qr`: `[Q, R]`, `[R]`, `[Q, R, P]`, ... in the canonical form of [`canon_qr`]; with
+/// `mode="raw"` SciPy's `((h, tau), r[, p])` exactly (LAPACK's `?geqrf` / `?geqp3` output, whose
+/// reflector signs xp reproduces, so no canonical form is needed).
+fn qr_fn<B: Dispatchable>(args: &Args<'_>) -> Res<Vec<AnyOut<B>>> {
     let a = input::<B>(args, "a")?;
     let mode: QrMode = args.opt_str("mode")?.unwrap_or("full").parse()?;
     let o = QrOptions::default()
@@ -478,20 +524,31 @@ fn qr_fn<B: Dispatchable>(args: &Args<'_>) -> Res<Out<B>> {
         .mode(mode)
         .pivoting(args.bool_or("pivoting", false)?)
         .check_finite(args.bool_or("check_finite", true)?);
+    if mode == QrMode::Raw && a.shape().len() > 2 {
+        // SciPy's batching stacks the per-matrix `((h, tau), r)` tuples, which NumPy refuses
+        // (ValueError: inhomogeneous shape); xp returns the stacked factors
+        return Err(Fail::Rejected(format!(
+            "{}: mode=\"raw\" of a stack {:?} (SciPy cannot stack its nested outputs)",
+            args.function(),
+            a.shape()
+        )));
+    }
     per_float!(args.function(), a.dtype(), T => {
         let f = qr(&typed::<T, B>(&a)?, &o)?;
+        let p = f.p.map(|p| p.astype::<i32>()).transpose()?.map(|p| AnyOut::from(w(p)));
         if mode == QrMode::Raw {
-            // `((h, tau), r[, p])` nests a tuple, which the fixture format cannot hold: only
-            // SciPy's rejections (an `Err` above) are compared
-            return Err(unsupported(args, "mode=\"raw\" (nested tuple output) not mapped".into()));
+            let (Some(h), Some(tau)) = (f.h, f.tau) else {
+                return Err(unsupported(args, "mode=\"raw\" returned no (h, tau)".into()));
+            };
+            let mut out = vec![AnyOut::Tuple(vec![w(h).into(), w(tau).into()]), w(f.r).into()];
+            out.extend(p);
+            return Ok(out);
         }
         let q = f.q.map(w);
         let (q, r) = canon_qr(q.as_ref(), &w(f.r))?;
-        let mut out: Vec<AnyArray<B>> = q.into_iter().collect();
-        out.push(r);
-        if let Some(p) = f.p {
-            out.push(w(p.astype::<i32>()?));
-        }
+        let mut out: Vec<AnyOut<B>> = q.into_iter().map(AnyOut::from).collect();
+        out.push(r.into());
+        out.extend(p);
         Ok(out)
     })
 }
@@ -815,24 +872,6 @@ fn pinvh_fn<B: Dispatchable>(args: &Args<'_>) -> Res<Out<B>> {
             out.push(int_out(matrix_rank(&h, &o)?)?);
         }
         Ok(out)
-    })
-}
-
-fn lstsq_fn<B: Dispatchable>(args: &Args<'_>) -> Res<Out<B>> {
-    let (a, b) = (input::<B>(args, "a")?, input::<B>(args, "b")?);
-    // gelsy returns `s = None`, which the fixture format cannot hold
-    driver(args, "lapack_driver", &["gelsd", "gelss"], &["gelsy"])?;
-    let o = LstsqOptions::default()
-        .cond(args.opt_f64("cond")?)
-        .overwrite_a(args.bool_or("overwrite_a", false)?)
-        .overwrite_b(args.bool_or("overwrite_b", false)?)
-        .check_finite(args.bool_or("check_finite", true)?);
-    let dt = common(&[&a, &b]);
-    per_float!(args.function(), dt, T => {
-        let f = lstsq(&typed::<T, B>(&a)?, &typed::<T, B>(&b)?, &o)?;
-        // SciPy's empty residues (M <= N or rank deficient) have the type of `x`
-        let residues = if f.residues.size() == 0 { w(f.residues.astype::<T>()?) } else { w(f.residues) };
-        Ok(vec![w(f.x), residues, int_out(f.rank)?, w(f.s)])
     })
 }
 

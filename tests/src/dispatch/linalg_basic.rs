@@ -15,7 +15,7 @@ use xp_linalg::{
 
 use super::linalg::{common, input, w, widen, widen_one};
 use super::{Dispatchable, Entry, Out, typed};
-use crate::any::promote;
+use crate::any::{AnyOut, promote};
 use crate::args::{Args, Fail, Res};
 use crate::value::Value;
 use crate::{each, each2, per_float};
@@ -27,10 +27,6 @@ pub fn lookup<B: Dispatchable>(name: &str) -> Option<Entry<B>> {
         "bandwidth" => (&["a"], bandwidth_fn::<B>),
         "issymmetric" => (&["a", "atol", "rtol"], issymmetric_fn::<B>),
         "ishermitian" => (&["a", "atol", "rtol"], ishermitian_fn::<B>),
-        "matrix_balance" => (
-            &["A", "permute", "scale", "separate", "overwrite_a"],
-            matrix_balance_fn::<B>,
-        ),
         "rsf2csf" => (&["T", "Z", "check_finite"], rsf2csf_fn::<B>),
         "cdf2rdf" => (&["w", "v"], cdf2rdf_fn::<B>),
         "solve_toeplitz" => (&["c_or_cr", "b", "check_finite"], solve_toeplitz_fn::<B>),
@@ -129,26 +125,36 @@ fn ishermitian_fn<B: Dispatchable>(args: &Args<'_>) -> Res<Out<B>> {
     per_float!(args.function(), a.dtype(), T => Ok(vec![w(ishermitian(&typed::<T, B>(&a)?, &o)?)]))
 }
 
-fn matrix_balance_fn<B: Dispatchable>(args: &Args<'_>) -> Res<Out<B>> {
+/// `matrix_balance`'s parameters (mapped through [`super::linalg::lookup_nested`]: with
+/// `separate=True` SciPy returns the nested `(B, (scale, perm))`).
+pub(crate) const MATRIX_BALANCE: &[&str] = &["A", "permute", "scale", "separate", "overwrite_a"];
+
+/// `matrix_balance`: `[B, T]`, or with `separate=True` `[B, (scale, perm)]`. SciPy's `T` and
+/// `scale` are `float64` and `perm` `int64` whatever the input. For a stack SciPy's batching
+/// stacks each matrix's `(scale, perm)` tuple into one `float64` array `(..., 2, N)`; that array
+/// is produced here too.
+pub(crate) fn matrix_balance_fn<B: Dispatchable>(args: &Args<'_>) -> Res<Vec<AnyOut<B>>> {
     let a = input::<B>(args, "A")?;
     let separate = args.bool_or("separate", false)?;
     let o = MatrixBalanceOptions::default()
         .permute(args.bool_or("permute", true)?)
         .scale(args.bool_or("scale", true)?)
+        .separate(separate)
         .overwrite_a(args.bool_or("overwrite_a", false)?);
     per_float!(args.function(), a.dtype(), T => {
         let f = matrix_balance(&typed::<T, B>(&a)?, &o)?;
-        if separate {
-            // `(B, (scale, perm))` nests a tuple, which the fixture format cannot hold: only
-            // SciPy's rejections (an `Err` above) are compared
-            return Err(Fail::Unsupported(format!(
-                "{}: separate=True (a nested tuple output) not mapped",
-                args.function()
-            )));
+        let b = AnyOut::from(w(f.b));
+        if !separate {
+            let t = f.t.ok_or_else(|| Fail::Unsupported("linalg.matrix_balance: no T".into()))?;
+            return Ok(vec![b, widen_one(w(t))?.into()]);
         }
-        let t = f.t.ok_or_else(|| Fail::Unsupported("linalg.matrix_balance: no T".into()))?;
-        // SciPy's `T` is float64 whatever the input
-        Ok(vec![w(f.b), widen_one(w(t))?])
+        let scale = f.scale.astype::<f64>()?;
+        if scale.ndim() > 1 {
+            let perm = f.perm.astype::<f64>()?;
+            let stacked = xp_core::array::manipulation::stack(&[&scale, &perm], -2)?;
+            return Ok(vec![b, w(stacked).into()]);
+        }
+        Ok(vec![b, AnyOut::Tuple(vec![w(scale).into(), w(f.perm).into()])])
     })
 }
 

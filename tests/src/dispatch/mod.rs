@@ -13,6 +13,7 @@ pub mod linalg;
 pub mod linalg_basic;
 pub mod linalg_canon;
 pub mod linalg_decomp2;
+pub mod linalg_lstsq;
 pub mod linalg_more;
 pub mod xp_creation;
 pub mod xp_elementwise;

@@ -100,10 +100,12 @@ fn run() -> BenchResult<()> {
     let mut rows = Vec::with_capacity(total);
     for (i, w) in selected.iter().enumerate() {
         eprintln!("[xp {}/{total}] {} ...", i + 1, w.name);
-        let xp = timing::measure(&mut (w.xp)()?, cli.reps)?;
-        let native = match w.native {
-            Some((krate, setup)) => Some((krate, timing::measure(&mut setup()?, cli.reps)?)),
-            None => None,
+        let (xp, native) = match w.native {
+            Some((krate, setup)) => {
+                let (xp, native) = timing::measure_pair(&mut (w.xp)()?, &mut setup()?, cli.reps)?;
+                (xp, Some((krate, native)))
+            }
+            None => (timing::measure(&mut (w.xp)()?, cli.reps)?, None),
         };
         rows.push(Row {
             name: w.name,
